@@ -1,0 +1,59 @@
+# Tsunagu's one task runner. `make run` and `make test` are the README's quick start.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+DEMO_PASSWORD ?= tsunagu-demo
+# PostgreSQL for the second test pass; CI's machine has it on 127.0.0.1:5432.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+DEV := DEBUG=true
+
+.PHONY: install run test test-sqlite test-postgres lint format bench reset messages worker
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+	@echo ""
+	@echo "Tsunagu is starting at http://127.0.0.1:8000 (the task worker runs alongside; Ctrl-C stops both)."
+	@echo "Sign in at http://127.0.0.1:8000/accounts/login/ with the accounts above (password: $(DEMO_PASSWORD))."
+	@echo "The coordinator's TOTP code: $(DEV) $(PY) manage.py demo_totp"
+	@$(DEV) bash -c 'trap "kill 0" EXIT; $(PY) manage.py db_worker --interval 1 & $(PY) manage.py runserver 127.0.0.1:8000'
+
+worker: install
+	$(DEV) $(PY) manage.py db_worker
+
+reset: install
+	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+
+test: install
+	@bash scripts/test.sh
+
+test-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	$(DEV) $(PY) manage.py makemessages -l en --ignore=node_modules --ignore=staticfiles --ignore=bench --ignore=tests --no-obsolete
+	$(DEV) $(PY) manage.py compilemessages -l en --ignore=.venv
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

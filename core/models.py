@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Department(models.Model):
+    """A city department (部署); staff courses are required per department."""
+
+    name = models.CharField(_("部署名"), max_length=100, unique=True)
+    code = models.SlugField(_("部署コード"), max_length=30, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("部署")
+        verbose_name_plural = _("部署")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: city staff, trainers and editors.
+
+    Residents never need an account; they are outreach.Resident rows.
+    """
+
+    email = models.EmailField(_("メールアドレス"), unique=True)
+    display_name = models.CharField(_("表示名"), max_length=100, blank=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("部署"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    is_active = models.BooleanField(_("有効"), default=True)
+    is_staff = models.BooleanField(
+        _("管理サイト"), default=False, help_text=_("Django の管理用。通常は使いません。")
+    )
+    date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("ユーザー")
+        verbose_name_plural = _("ユーザー")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.display_name or self.email
+
+    def has_role(self, role: str) -> bool:
+        from core.roles import user_has_role
+
+        return user_has_role(self, role)
+
+
+class AuditEvent(models.Model):
+    """Who did what to personal data, for the yearly audit (exports, merges, views of rosters)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(_("操作"), max_length=60)
+    object_type = models.CharField(_("対象の種類"), max_length=60, blank=True)
+    object_id = models.CharField(_("対象のID"), max_length=60, blank=True)
+    detail = models.JSONField(_("詳細"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("日時"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("監査ログ")
+        verbose_name_plural = _("監査ログ")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"

@@ -1,0 +1,54 @@
+"""Role checks for views: `@role_required(Role.TRAINER)` and `RoleRequiredMixin`.
+
+Signed-out people are sent to sign in; signed-in people without the role get
+403, never a redirect loop. Superusers pass every check.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from core.roles import Role, user_has_role
+
+
+def has_any_role(user, *roles: str) -> bool:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(user_has_role(user, role) for role in roles)
+
+
+def role_required(*roles: str):
+    """Allow a view to people who hold any one of the roles."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_any_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.required_roles = roles
+        return wrapped
+
+    return decorator
+
+
+coordinator_required = role_required(Role.COORDINATOR)
+trainer_required = role_required(Role.TRAINER, Role.COORDINATOR)
+staff_learner_required = role_required(Role.STAFF_LEARNER, Role.COORDINATOR)
+
+
+class RoleRequiredMixin:
+    """For class-based views: set `required_roles = (Role.COORDINATOR,)`."""
+
+    required_roles: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not has_any_role(request.user, *self.required_roles):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,101 @@
+"""The four roles, as Django groups with permissions.
+
+The groups are created by migration core.0002; their permissions are kept in
+step after every migrate, because the permissions of the other apps only exist
+once those apps have migrated. Each app adds the permissions its pages check to
+ROLE_PERMISSIONS below, by name (core imports no app).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(TextChoices):
+    # The value is the group's name in the database; the label is what people read.
+    COORDINATOR = "Coordinator", _("コーディネーター")
+    TRAINER = "Trainer", _("講師")
+    EDITOR = "Editor", _("編集者")
+    STAFF_LEARNER = "Staff learner", _("職員受講者")
+
+
+# "app_label.codename" for each role. Least privilege: a trainer and a staff
+# learner get nothing from the Wagtail admin.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.COORDINATOR: [
+        "wagtailadmin.access_admin",
+        "core.view_auditevent",
+        "outreach.view_district",
+        "outreach.add_venue",
+        "outreach.change_venue",
+        "outreach.view_venue",
+        "outreach.add_topic",
+        "outreach.change_topic",
+        "outreach.view_topic",
+        "outreach.add_classsession",
+        "outreach.change_classsession",
+        "outreach.view_classsession",
+        "outreach.add_resident",
+        "outreach.change_resident",
+        "outreach.view_resident",
+        "outreach.add_registration",
+        "outreach.change_registration",
+        "outreach.view_registration",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    Role.EDITOR: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtail_localize.submit_translation",
+    ],
+    Role.TRAINER: [],
+    Role.STAFF_LEARNER: [],
+}
+
+
+def user_has_role(user, role: str) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    # Cached per request object: the role helper runs on every staff page.
+    cache = getattr(user, "_role_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._role_names = cache
+    return role in cache
+
+
+def sync_role_permissions() -> list[str]:
+    """Give each role group exactly the permissions listed above; return the missing names."""
+    missing: list[str] = []
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        perms = []
+        for name in names:
+            app_label, codename = name.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is None:
+                missing.append(name)
+            else:
+                perms.append(perm)
+        group.permissions.set(perms)
+    return missing
+
+
+def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
+    from django.apps import apps
+
+    # post_migrate is sent once per app; only the last one sees every permission.
+    if sender is list(apps.get_app_configs())[-1]:
+        sync_role_permissions()

@@ -1,0 +1,69 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from core.roles import Role
+
+# Where each role starts after signing in; apps point their role here to their own page.
+ROLE_LANDING = {
+    Role.COORDINATOR: "wagtailadmin_home",
+    Role.EDITOR: "wagtailadmin_home",
+    Role.TRAINER: "core:account",
+    Role.STAFF_LEARNER: "core:account",
+}
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """For monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any database failure is a failed health check
+        return JsonResponse(
+            {"status": "error", "database": str(exc.__class__.__name__)}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def after_login(request):
+    for role, url_name in ROLE_LANDING.items():
+        if request.user.has_role(role):
+            return redirect(url_name)
+    return redirect("core:account")
+
+
+@login_required
+def account(request):
+    roles = [role.label for role in Role if request.user.has_role(role)]
+    return render(request, "core/account.html", {"roles": roles})
+
+
+def rate_limited(request, exception=None):
+    """django-ratelimit's answer: a polite page, or JSON for the API."""
+    message = _("短い時間に何度も送信されました。少し待ってから、もう一度お試しください。")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=429)
+    return render(request, "429.html", {"message": message}, status=429)
+
+
+def forbidden(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors that touch the database: it may be what failed.
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

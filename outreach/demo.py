@@ -1,0 +1,248 @@
+"""Demo data for outreach: the city's districts, some venues and the curriculum topics."""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from outreach.models import District, Topic, Venue
+
+DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
+
+# Real-sounding community centres (まちづくりセンター and 公民館); coordinates near
+# the real districts so the map link lands in the right place.
+DEMO_VENUES = [
+    # district code, name, name_en, address, lat, lon, keeps loaner phones, accessibility
+    (
+        "fujino",
+        "藤野公民館",
+        "Fujino Community Hall",
+        "相模原市緑区小渕2000",
+        "35.6146",
+        "139.1438",
+        True,
+        "入口にスロープがあります。エレベーターはありません（会場は1階です）。",
+    ),
+    (
+        "sagamiko",
+        "相模湖公民館",
+        "Sagamiko Community Hall",
+        "相模原市緑区与瀬896",
+        "35.6131",
+        "139.1898",
+        True,
+        "段差のない入口。車いす用トイレがあります。",
+    ),
+    (
+        "tsukui",
+        "津久井中央公民館",
+        "Tsukui Central Community Hall",
+        "相模原市緑区中野633",
+        "35.5885",
+        "139.2834",
+        True,
+        "駐車場から入口まで段差はありません。",
+    ),
+    (
+        "shiroyama",
+        "城山公民館",
+        "Shiroyama Community Hall",
+        "相模原市緑区久保沢1-3-1",
+        "35.5916",
+        "139.3140",
+        False,
+        "エレベーターがあります。",
+    ),
+    (
+        "hashimoto",
+        "橋本公民館",
+        "Hashimoto Community Hall",
+        "相模原市緑区橋本6-2-1",
+        "35.5948",
+        "139.3447",
+        True,
+        "駅から徒歩5分。エレベーターがあります。",
+    ),
+    (
+        "chuo",
+        "中央公民館",
+        "Chuo Community Hall",
+        "相模原市中央区富士見6-6-23",
+        "35.5713",
+        "139.3731",
+        True,
+        "エレベーター、車いす用トイレがあります。",
+    ),
+    (
+        "onokita",
+        "大野北公民館",
+        "Onokita Community Hall",
+        "相模原市中央区淵野辺3-2-8",
+        "35.5681",
+        "139.3947",
+        False,
+        "エレベーターがあります。",
+    ),
+    (
+        "sagamidai",
+        "相模台公民館",
+        "Sagamidai Community Hall",
+        "相模原市南区相模台3-1-6",
+        "35.5143",
+        "139.4170",
+        False,
+        "1階の会議室です。",
+    ),
+]
+
+# After the national smartphone-class curriculum (デジタル活用支援 講座).
+DEMO_TOPICS = [
+    (
+        "basics",
+        "basic",
+        "スマホの基本（電源・ボタン・文字入力）",
+        "Smartphone basics: power, buttons and typing",
+        "電源の入れ方、画面の操作、文字の入力を練習します。",
+        "Turning it on, using the screen, and typing.",
+        10,
+    ),
+    (
+        "calls-camera",
+        "basic",
+        "電話とカメラ",
+        "Calls and the camera",
+        "電話のかけ方と、写真の撮り方・見方を練習します。",
+        "Making calls, taking and viewing photos.",
+        20,
+    ),
+    (
+        "internet",
+        "basic",
+        "インターネットで調べる",
+        "Searching the internet",
+        "知りたいことを調べる方法を練習します。",
+        "Finding what you want to know.",
+        30,
+    ),
+    (
+        "maps",
+        "basic",
+        "地図アプリでバスや道をさがす",
+        "Maps: finding the bus and the way",
+        "地図アプリで行き先とバスの時間を調べます。",
+        "Find places and bus times with a maps app.",
+        40,
+    ),
+    (
+        "line",
+        "basic",
+        "LINEで家族とやりとり",
+        "LINE with your family",
+        "メッセージ、写真、ビデオ通話を練習します。",
+        "Messages, photos and video calls.",
+        50,
+    ),
+    (
+        "mynumber-apply",
+        "applied",
+        "マイナンバーカードの申請",
+        "Applying for the My Number Card",
+        "スマホでマイナンバーカードを申請します。",
+        "Apply for the My Number Card on your phone.",
+        60,
+    ),
+    (
+        "mynaportal",
+        "applied",
+        "マイナポータルと健康保険証",
+        "Mynaportal and the card as health insurance card",
+        "マイナポータルの使い方と、健康保険証としての利用を学びます。",
+        "Using Mynaportal and the card as your health insurance card.",
+        70,
+    ),
+    (
+        "online-city",
+        "applied",
+        "市へのオンライン申請",
+        "Online applications to the city",
+        "市の手続きをスマホで申し込む方法を学びます。",
+        "Apply to the city online from your phone.",
+        80,
+    ),
+    (
+        "cashless",
+        "applied",
+        "キャッシュレス決済",
+        "Cashless payment",
+        "お店でスマホで支払う方法を、安全に練習します。",
+        "Pay at the shop with your phone, safely.",
+        90,
+    ),
+    (
+        "scams",
+        "applied",
+        "スマホの詐欺から身を守る",
+        "Avoiding phone scams",
+        "怪しいメッセージや電話の見分け方を学びます。",
+        "Spot suspicious messages and calls.",
+        100,
+    ),
+]
+
+
+def seed_districts(ctx) -> dict[str, District]:
+    districts = {}
+    with DISTRICTS_CSV.open(encoding="utf-8") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=1):
+            district, created = District.objects.get_or_create(
+                code=row["district_en"].lower(),
+                defaults={
+                    "ward": row["ward_ja"],
+                    "ward_en": row["ward_en"],
+                    "name": row["district_ja"],
+                    "name_kana": row["district_kana"],
+                    "name_en": row["district_en"],
+                    "is_mountainous": row["mountainous"].strip().lower() == "true",
+                    "flyer_number": number,
+                },
+            )
+            districts[district.code] = district
+            ctx.count("districts", created)
+    ctx.say(f"  districts: {len(districts)} ({ctx.created.get('districts', 0)} new)")
+    return districts
+
+
+def seed(ctx) -> None:
+    districts = seed_districts(ctx)
+    for code, name, name_en, address, lat, lon, loaners, notes in DEMO_VENUES:
+        _venue, created = Venue.objects.get_or_create(
+            name=name,
+            district=districts[code],
+            defaults={
+                "name_en": name_en,
+                "address": address,
+                "latitude": Decimal(lat),
+                "longitude": Decimal(lon),
+                "keeps_loaner_phones": loaners,
+                "accessibility_notes": notes,
+            },
+        )
+        ctx.count("venues", created)
+    for slug, level, title, title_en, summary, summary_en, order in DEMO_TOPICS:
+        _topic, created = Topic.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "level": level,
+                "title": title,
+                "title_en": title_en,
+                "summary": summary,
+                "summary_en": summary_en,
+                "what_to_bring": "お持ちのスマートフォン（お持ちでない方は貸し出します）、筆記用具",
+                "what_to_bring_en": "Your smartphone (we lend one if you have none), a pen",
+                "sort_order": order,
+            },
+        )
+        ctx.count("topics", created)
+    ctx.say(
+        f"  venues: {len(DEMO_VENUES)} ({ctx.created.get('venues', 0)} new), "
+        f"topics: {len(DEMO_TOPICS)} ({ctx.created.get('topics', 0)} new)"
+    )

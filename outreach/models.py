@@ -1,0 +1,368 @@
+"""Smartphone classes for residents: where, what, when, and who comes.
+
+Rules that change state (registering, cancelling, promoting from the waiting
+list) live in outreach.services, not here; these models hold the data and the
+queries.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+def _english(language: str | None) -> bool:
+    return bool(language) and not language.startswith("ja")
+
+
+class District(models.Model):
+    """A district (地区) of the city, the area of one district community council."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    ward = models.CharField(_("区"), max_length=20)
+    ward_en = models.CharField(_("区（英語）"), max_length=40, blank=True)
+    name = models.CharField(_("地区名"), max_length=40)
+    name_kana = models.CharField(_("よみがな"), max_length=60)
+    name_en = models.CharField(_("地区名（英語）"), max_length=60, blank=True)
+    # 中山間地域: the mountainous area, where classes are hardest to reach.
+    is_mountainous = models.BooleanField(_("中山間地域"), default=False)
+    # Printed on flyers; a caller keys it in the voice menu to hear nearby classes.
+    flyer_number = models.PositiveSmallIntegerField(_("電話番号メニューの地区番号"), unique=True)
+
+    class Meta:
+        ordering = ["flyer_number"]
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if _english(get_language()) and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def display_ward(self) -> str:
+        if _english(get_language()) and self.ward_en:
+            return f"{self.ward_en} Ward"
+        return self.ward
+
+
+class Venue(models.Model):
+    """A place where classes are held: a community centre (まちづくりセンター, 公民館)."""
+
+    name = models.CharField(_("会場名"), max_length=100)
+    name_en = models.CharField(_("会場名（英語）"), max_length=150, blank=True)
+    district = models.ForeignKey(
+        District, verbose_name=_("地区"), on_delete=models.PROTECT, related_name="venues"
+    )
+    postal_code = models.CharField(_("郵便番号"), max_length=8, blank=True)
+    address = models.CharField(_("住所"), max_length=200)
+    latitude = models.DecimalField(_("緯度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(
+        _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    access_notes = models.TextField(_("交通・アクセス"), blank=True)
+    accessibility_notes = models.TextField(_("バリアフリー情報"), blank=True)
+    keeps_loaner_phones = models.BooleanField(_("貸出用スマホあり"), default=False)
+    phone = models.CharField(_("電話番号"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["district__flyer_number", "name"]
+        verbose_name = _("会場")
+        verbose_name_plural = _("会場")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if _english(get_language()) and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def map_url(self) -> str:
+        """A link any phone opens in its map app (OpenStreetMap, no API key, no tracking)."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+
+class Topic(models.Model):
+    """What a class teaches, after the national smartphone-class curriculum (基礎講座・応用講座)."""
+
+    class Level(models.TextChoices):
+        BASIC = "basic", _("基礎")
+        APPLIED = "applied", _("応用")
+
+    slug = models.SlugField(_("スラッグ"), max_length=60, unique=True)
+    title = models.CharField(_("題名"), max_length=100)
+    title_en = models.CharField(_("題名（英語）"), max_length=150, blank=True)
+    level = models.CharField(_("レベル"), max_length=10, choices=Level.choices)
+    summary = models.TextField(_("内容"), blank=True)
+    summary_en = models.TextField(_("内容（英語）"), blank=True)
+    what_to_bring = models.TextField(_("持ち物"), blank=True)
+    what_to_bring_en = models.TextField(_("持ち物（英語）"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("並び順"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("講座の内容")
+        verbose_name_plural = _("講座の内容")
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def _localized(self, field: str) -> str:
+        if _english(get_language()) and getattr(self, f"{field}_en"):
+            return getattr(self, f"{field}_en")
+        return getattr(self, field)
+
+    @property
+    def display_title(self) -> str:
+        return self._localized("title")
+
+    @property
+    def display_summary(self) -> str:
+        return self._localized("summary")
+
+    @property
+    def display_what_to_bring(self) -> str:
+        return self._localized("what_to_bring")
+
+
+class ClassSessionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ClassSession.Status.PUBLISHED)
+
+    def upcoming(self, now=None):
+        return self.filter(starts_at__gte=now or timezone.now())
+
+    def in_district(self, district):
+        return self.filter(venue__district=district)
+
+    def with_related(self):
+        return self.select_related("topic", "venue", "venue__district", "lead_trainer")
+
+
+class ClassSession(models.Model):
+    """One class on one day at one venue (教室の開催回)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("準備中")
+        PUBLISHED = "published", _("公開")
+        CANCELLED = "cancelled", _("中止")
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("講座の内容"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("会場"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    title = models.CharField(
+        _("題名"), max_length=120, blank=True, help_text=_("空欄なら講座の内容の題名を使います。")
+    )
+    starts_at = models.DateTimeField(_("開始"), db_index=True)
+    ends_at = models.DateTimeField(_("終了"))
+    capacity = models.PositiveSmallIntegerField(_("定員"))
+    loaner_devices = models.PositiveSmallIntegerField(_("貸出用スマホの台数"), default=0)
+    lead_trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("講師"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_sessions",
+    )
+    helpers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("補助者"),
+        blank=True,
+        related_name="helped_sessions",
+    )
+    notes = models.TextField(_("お知らせ"), blank=True)
+    status = models.CharField(
+        _("状態"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    cancellation_reason = models.CharField(_("中止の理由"), max_length=200, blank=True)
+    # iCalendar SEQUENCE: raised on every change a calendar must notice.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClassSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("教室")
+        verbose_name_plural = _("教室")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="class_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="class_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_title} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.topic.display_title
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class Resident(models.Model):
+    """A resident who comes to classes. No account: found by phone number or kana."""
+
+    class AgeBand(models.TextChoices):
+        UNDER_60 = "under60", _("60歳未満")
+        AGE_60S = "60s", _("60代")
+        AGE_70S = "70s", _("70代")
+        AGE_80_PLUS = "80plus", _("80歳以上")
+        UNKNOWN = "", _("答えない")
+
+    class ContactPreference(models.TextChoices):
+        AUTO = "auto", _("電話番号に合わせる")
+        SMS = "sms", _("ショートメール（SMS）")
+        VOICE = "voice", _("自動音声の電話")
+        NONE = "none", _("連絡しない")
+
+    name = models.CharField(_("お名前"), max_length=100)
+    name_kana = models.CharField(_("ふりがな"), max_length=100)
+    phone = PhoneNumberField(_("電話番号"), db_index=True)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("お住まいの地区"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
+    )
+    age_band = models.CharField(
+        _("年代"), max_length=10, choices=AgeBand.choices, blank=True, default=""
+    )
+    language = models.CharField(_("ことば"), max_length=12, default="ja")
+    contact_preference = models.CharField(
+        _("連絡の方法"),
+        max_length=8,
+        choices=ContactPreference.choices,
+        default=ContactPreference.AUTO,
+    )
+    consented_at = models.DateTimeField(_("同意日時"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name_kana", "id"]
+        verbose_name = _("住民")
+        verbose_name_plural = _("住民")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def new_manage_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waitlisted(self):
+        return self.filter(status=Registration.Status.WAITLISTED)
+
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+
+class Registration(models.Model):
+    """A resident's place (or place on the waiting list) in one class."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("受付済み")
+        WAITLISTED = "waitlisted", _("キャンセル待ち")
+        CANCELLED = "cancelled", _("取り消し")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("ウェブ")
+        DESK = "desk", _("電話窓口")
+        VOICE = "voice", _("自動音声")
+        WALK_IN = "walk_in", _("当日参加")
+
+    class PhoneKind(models.TextChoices):
+        # Which phone the resident brings, so the trainer can prepare.
+        IPHONE = "iphone", _("iPhone")
+        ANDROID = "android", _("Android")
+        EASY = "easy", _("らくらくスマホなど")
+        FEATURE = "feature", _("携帯電話（ガラケー）")
+        NONE = "none", _("持っていない")
+        UNKNOWN = "", _("わからない")
+
+    session = models.ForeignKey(
+        ClassSession, verbose_name=_("教室"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    resident = models.ForeignKey(
+        Resident, verbose_name=_("住民"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    # Copied from the resident so the database itself refuses a second active
+    # registration of one phone number in one class, even under concurrency.
+    phone = PhoneNumberField(_("電話番号"))
+    status = models.CharField(_("状態"), max_length=12, choices=Status.choices, db_index=True)
+    channel = models.CharField(_("申込方法"), max_length=10, choices=Channel.choices)
+    party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
+    needs_loaner_device = models.BooleanField(_("貸出用スマホを使う"), default=False)
+    phone_kind = models.CharField(
+        _("お使いの電話"), max_length=10, choices=PhoneKind.choices, blank=True, default=""
+    )
+    # The waiting list is first come, first served: ordered by this, then id.
+    requested_at = models.DateTimeField(_("申込日時"), default=timezone.now)
+    manage_token = models.CharField(max_length=64, unique=True, default=new_manage_token)
+    status_reason = models.CharField(_("状態の理由"), max_length=200, blank=True)
+    status_changed_at = models.DateTimeField(_("状態の変更日時"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("受付者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        verbose_name = _("申込")
+        verbose_name_plural = _("申込")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "phone"],
+                condition=~Q(status="cancelled"),
+                name="one_active_registration_per_phone_per_class",
+            ),
+            models.CheckConstraint(
+                condition=Q(party_size__in=[1, 2]), name="registration_party_of_one_or_two"
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "status", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.resident} → {self.session} ({self.get_status_display()})"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make test: the suite on SQLite, then on PostgreSQL when one answers.
+# Under CI=true a missing PostgreSQL or Chromium is a failure, never a skip.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=${VENV:-.venv}/bin/python
+PG_TEST_URL=${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/test}
+ci=${CI:-false}
+
+if [ "$ci" = "true" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "CI=true and /usr/bin/chromium is missing: install Debian's chromium (see .ci/run)." >&2
+  exit 1
+fi
+
+echo "== Tests on SQLite"
+env -u DATABASE_URL "$PY" -m pytest ${PYTEST_ARGS:-} || exit $?
+
+if "$PY" - "$PG_TEST_URL" <<'PYEOF'
+import sys
+import psycopg
+try:
+    psycopg.connect(sys.argv[1].replace("postgres://", "postgresql://"), connect_timeout=3).close()
+except Exception as exc:
+    print(f"PostgreSQL not reachable: {exc}", file=sys.stderr)
+    sys.exit(1)
+PYEOF
+then
+  echo "== Tests on PostgreSQL ($PG_TEST_URL)"
+  DATABASE_URL="$PG_TEST_URL" "$PY" -m pytest ${PYTEST_ARGS:-} || exit $?
+elif [ "$ci" = "true" ]; then
+  echo "CI=true and PostgreSQL is not reachable at $PG_TEST_URL: failing." >&2
+  exit 1
+else
+  echo "PostgreSQL is not reachable at $PG_TEST_URL: skipped the PostgreSQL pass (not CI)."
+fi

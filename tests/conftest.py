@@ -1,0 +1,80 @@
+"""Personas and shared fixtures (the habit of healthchecks' alice/bob/charlie)."""
+
+import os
+import shutil
+
+import pytest
+
+from core.roles import Role
+from tests.factories import UserFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests need Debian's Chromium. Outside CI they are skipped without
+    # it; under CI=true a missing browser is a failure (scripts/test.sh checks too).
+    if shutil.which("chromium") or os.path.exists("/usr/bin/chromium"):
+        return
+    if os.environ.get("CI") == "true":
+        return
+    skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _english_off_and_cache_clear(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(
+        email="coordinator@example.jp", display_name="相模 花子", role=Role.COORDINATOR
+    )
+
+
+@pytest.fixture
+def trainer(db):
+    return UserFactory(email="trainer@example.jp", display_name="津久井 太郎", role=Role.TRAINER)
+
+
+@pytest.fixture
+def other_trainer(db):
+    return UserFactory(email="trainer2@example.jp", display_name="藤野 次郎", role=Role.TRAINER)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(email="editor@example.jp", display_name="藤野 さくら", role=Role.EDITOR)
+
+
+@pytest.fixture
+def staff_learner(db):
+    return UserFactory(email="staff@example.jp", display_name="城山 健", role=Role.STAFF_LEARNER)
+
+
+@pytest.fixture
+def coordinator_with_totp(coordinator):
+    """A coordinator who has set up an authenticator app (the middleware requires it)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(coordinator, generate_totp_secret())
+    return coordinator
+
+
+@pytest.fixture
+def site_pages(db):
+    """The demo home, accessibility and privacy pages in Japanese and English."""
+    import io
+
+    from cms import demo as cms_demo
+    from core.demo import SeedContext
+
+    ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
+    cms_demo.seed(ctx)
+    return ctx
