@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
 from core import views as core_views
 
 # Not translated: machine contracts (DESIGN.md "HTTP") and sign-in.
@@ -13,11 +14,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("twilio/", include("messaging.urls")),
 ]
 
 # Resident and staff pages: Japanese at /, English at /en/.
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
+    path("", include("outreach.urls")),
+    path("training/", include("training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
