@@ -30,7 +30,8 @@ class Resident(models.Model):
 
     name = models.CharField(_("お名前"), max_length=100)
     name_kana = models.CharField(_("ふりがな"), max_length=100)
-    phone = PhoneNumberField(_("電話番号"), db_index=True)
+    # Optional only for walk-ins who give none; every other channel requires it.
+    phone = PhoneNumberField(_("電話番号"), null=True, blank=True, db_index=True)
     district = models.ForeignKey(
         District,
         verbose_name=_("お住まいの地区"),
@@ -108,7 +109,8 @@ class Registration(models.Model):
     )
     # Copied from the resident so the database itself refuses a second active
     # registration of one phone number in one class, even under concurrency.
-    phone = PhoneNumberField(_("電話番号"))
+    # NULL (a walk-in who gave no phone) never collides.
+    phone = PhoneNumberField(_("電話番号"), null=True, blank=True)
     status = models.CharField(_("状態"), max_length=12, choices=Status.choices, db_index=True)
     channel = models.CharField(_("申込方法"), max_length=10, choices=Channel.choices)
     party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
