@@ -18,3 +18,6 @@ api = NinjaAPI(
 @api.get("/ping", include_in_schema=False)
 def ping(request):
     return {"ok": True}
+
+
+api.add_router("/attendance", "outreach.api_attendance.router")
