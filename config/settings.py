@@ -211,6 +211,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset and changed through allauth, which also guards TOTP.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
@@ -256,7 +259,7 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames its own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {
     "version": 1,
