@@ -40,6 +40,7 @@ from outreach.models import (
     Resident,
     WalkIn,
 )
+from outreach.phones import mask_phone
 
 # Sessions from today up to this many days ahead are stored on the tablet.
 DAYS_AHEAD = 7
@@ -96,27 +97,7 @@ def may_take_attendance(user, session: ClassSession) -> bool:
     return session.helpers.filter(pk=user.pk).exists()
 
 
-# --- Phone numbers as a trainer sees them ---------------------------------------------
-
-
-def mask_phone(phone) -> str:
-    """ "090-****-5678": enough for a trainer to tell two people apart, not to call them.
-
-    Stands in for outreach.phones.mask_phone until the classes work lands on main.
-    """
-    if not phone:
-        return ""
-    raw = str(phone)
-    try:
-        parsed = phonenumbers.parse(raw, "JP")
-        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    except phonenumbers.NumberParseException:
-        national = raw
-    parts = national.replace(" ", "-").split("-")
-    if len(parts) >= 3:
-        return "-".join([parts[0], *("*" * len(p) for p in parts[1:-1]), parts[-1]])
-    digits = "".join(ch for ch in national if ch.isdigit())
-    return "*" * max(len(digits) - 4, 0) + digits[-4:]
+# --- Phone numbers of walk-ins (masking for trainers: outreach.phones.mask_phone) -----
 
 
 def parse_walk_in_phone(raw: str):
