@@ -97,7 +97,11 @@ def roster_json(roster) -> dict:
     }
 
 
-@router.get("/today", summary="The signed-in trainer's classes today and in the next days")
+@router.get(
+    "/today",
+    url_name="attendance-today",
+    summary="The signed-in trainer's classes today and in the next days",
+)
 def today(request):
     sessions = service.coming_sessions(request.auth)
     rosters = service.roster_for(sessions, show_phone=False)
@@ -109,6 +113,7 @@ def today(request):
 
 @router.post(
     "/sync",
+    url_name="attendance-sync",
     response={200: SyncOut, 413: dict},
     summary="Store a batch of marks and walk-ins made on a device; replays change nothing",
 )

@@ -129,5 +129,5 @@ def seed_attendance(ctx) -> None:
         ctx.count("attendance demo registrations", created)
     ctx.say(
         f"  can-do statements: {CanDoStatement.objects.count()}; "
-        f"today's class for {trainer.email}: /trainer/classes/{session.pk}/"
+        f"the demo trainer's class today: /trainer/classes/{session.pk}/"
     )

@@ -22,6 +22,13 @@ ADMIN_ONLY = {
     Role.EDITOR: OK,
     Role.COORDINATOR: OK,
 }
+TRAINER_PAGES = {
+    ANON: LOGIN,
+    Role.TRAINER: OK,
+    Role.STAFF_LEARNER: DENIED,
+    Role.EDITOR: DENIED,
+    Role.COORDINATOR: OK,
+}
 
 # (url name, path, expected outcome per role)
 ACCESS_TABLE = [
@@ -38,6 +45,16 @@ ACCESS_TABLE = [
     ("cms:home-en", "/en/", EVERYONE_OK),
     ("cms:accessibility", "/accessibility/", EVERYONE_OK),
     ("cms:privacy", "/en/privacy/", EVERYONE_OK),
+    # Attendance (issue 5). Pages of one class, the merge POST and the API's 401/403 answers
+    # are asserted per role in tests/outreach/test_attendance*.py.
+    ("outreach:trainer-today", "/trainer/", TRAINER_PAGES),
+    ("outreach:trainer-sw", "/trainer/sw.js", EVERYONE_OK),
+    ("outreach:trainer-manifest", "/trainer/manifest.webmanifest", EVERYONE_OK),
+    ("outreach:trainer-class", "/trainer/classes/1/", None),
+    ("outreach:trainer-class-attendance", "/trainer/classes/1/attendance/", None),
+    ("outreach:trainer-walk-in-merge", "/trainer/classes/1/walk-ins/1/merge/", None),
+    ("api-v1:attendance-today", "/api/v1/attendance/today", None),
+    ("api-v1:attendance-sync", "/api/v1/attendance/sync", None),
 ]
 
 # URL namespaces that are Tsunagu's own; every named URL in them needs a row.

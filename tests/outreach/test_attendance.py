@@ -426,3 +426,11 @@ def test_replays_racing_each_other_store_each_mark_once(trainer):
         thread.join()
     assert errors == []
     assert AttendanceMark.objects.count() == 10
+
+
+def test_the_today_api_needs_a_signed_in_trainer(staff_learner, trainer_client):
+    assert Client().get("/api/v1/attendance/today").status_code == 401
+    learner = Client()
+    learner.force_login(staff_learner)
+    assert learner.get("/api/v1/attendance/today").status_code == 403
+    assert trainer_client.get("/api/v1/attendance/today").status_code == 200
