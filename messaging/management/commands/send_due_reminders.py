@@ -36,9 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=None, help="send at most this many")
 
     def handle(self, *args, now=None, limit=None, verbosity=1, **options):
-        if now is not None:
-            clock.now = lambda: now  # this process only: the command's own clock
-        moment = clock.now()
+        moment = now or clock.now()
         planned = services.plan_due_messages(moment)
         self.stdout.write(
             f"{timezone.localtime(moment):%Y-%m-%d %H:%M %Z}: {planned} new reminder(s) or follow-up(s) due"
