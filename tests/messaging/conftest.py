@@ -70,3 +70,31 @@ except ImportError:
 
     _phones.contact_channel = _contact_channel
     sys.modules["outreach.phones"] = _phones
+
+
+@pytest.fixture
+def twilio_post(client, settings):
+    """POST like Twilio: form data signed with the auth token against PUBLIC_BASE_URL."""
+    from twilio.request_validator import RequestValidator
+
+    settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+    settings.PUBLIC_BASE_URL = "https://tsunagu.example.jp"
+
+    def post(path, data=None, *, signature=None):
+        data = data or {}
+        url = settings.PUBLIC_BASE_URL + path
+        if signature is None:
+            signature = RequestValidator(AUTH_TOKEN).compute_signature(url, data)
+        headers = {"HTTP_X_TWILIO_SIGNATURE": signature} if signature else {}
+        return client.post(path, data, **headers)
+
+    return post
+
+
+def twiml(response):
+    """The response parsed as XML (a TwiML document)."""
+    import xml.etree.ElementTree as ET
+
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/xml")
+    return ET.fromstring(response.content)  # noqa: S314 (our own TwiML)
