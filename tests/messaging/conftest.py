@@ -68,7 +68,21 @@ except ImportError:
             return None
         return "sms" if national[:3] in {"070", "080", "090", "060"} else "voice"
 
+    def _parse_phone(raw):
+        import phonenumbers
+        from django.core.exceptions import ValidationError
+        from phonenumber_field.phonenumber import PhoneNumber
+
+        try:
+            phone = PhoneNumber.from_string(raw, region="JP")
+        except phonenumbers.NumberParseException:
+            raise ValidationError("電話番号を確かめてください") from None
+        if not phone.is_valid():
+            raise ValidationError("電話番号を確かめてください")
+        return phone
+
     _phones.contact_channel = _contact_channel
+    _phones.parse_phone = _parse_phone
     sys.modules["outreach.phones"] = _phones
 
 
