@@ -206,6 +206,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         match, parts = self._route()
+        if parts.path == "/_fake/recipients":
+            # For a fake running in another process (bench/reminders.py).
+            tos = [m["to"] for m in self.fake.messages]
+            return self._send_json(200, {"to": tos})
+        if parts.path == "/_fake/reset":
+            self.fake.messages.clear()
+            self.fake.requests.clear()
+            return self._send_json(200, {})
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         self.fake.requests.append(
             {"method": "GET", "path": parts.path, "form": query, "headers": dict(self.headers)}
@@ -239,3 +247,14 @@ class _Handler(BaseHTTPRequestHandler):
                 "uri": self.path,
             },
         )
+
+
+if __name__ == "__main__":
+    # Run alone (its own process, so it does not share the client's GIL):
+    # prints its base URL on the first line, serves until killed.
+    import sys
+
+    server = FakeTwilio().start()
+    sys.stdout.write(server.base_url + "\n")
+    sys.stdout.flush()
+    threading.Event().wait()
