@@ -29,7 +29,6 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-import tests.messaging.conftest  # noqa: E402,F401  TEMPORARY: outreach.phones until the classes merge
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN  # noqa: E402
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000

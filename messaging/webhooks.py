@@ -12,6 +12,7 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
@@ -297,8 +298,9 @@ def voice_register(request):
             district=session.venue.district,
             resident=known,
         )
-    except RegistrationError as exc:
-        say(response, str(exc))
+    except (RegistrationError, ValidationError) as exc:
+        # A polite spoken reason (already registered, class closed), never an error page.
+        say(response, exc.messages[0] if isinstance(exc, ValidationError) else str(exc))
         _main_menu(response, greet=False)
         return xml(response)
     if registration.status == "waitlisted":

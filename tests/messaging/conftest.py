@@ -53,39 +53,6 @@ def clock(monkeypatch):
     return c
 
 
-# TEMPORARY until the classes branch (outreach.phones) is merged into this one.
-try:
-    import outreach.phones  # noqa: F401
-except ImportError:
-    import sys
-    import types
-
-    _phones = types.ModuleType("outreach.phones")
-
-    def _contact_channel(phone):
-        national = "0" + str(getattr(phone, "national_number", "") or str(phone)[3:])
-        if national.startswith(("0120", "0800", "0570", "020")):
-            return None
-        return "sms" if national[:3] in {"070", "080", "090", "060"} else "voice"
-
-    def _parse_phone(raw):
-        import phonenumbers
-        from django.core.exceptions import ValidationError
-        from phonenumber_field.phonenumber import PhoneNumber
-
-        try:
-            phone = PhoneNumber.from_string(raw, region="JP")
-        except phonenumbers.NumberParseException:
-            raise ValidationError("電話番号を確かめてください") from None
-        if not phone.is_valid():
-            raise ValidationError("電話番号を確かめてください")
-        return phone
-
-    _phones.contact_channel = _contact_channel
-    _phones.parse_phone = _parse_phone
-    sys.modules["outreach.phones"] = _phones
-
-
 @pytest.fixture
 def twilio_post(client, settings):
     """POST like Twilio: form data signed with the auth token against PUBLIC_BASE_URL."""

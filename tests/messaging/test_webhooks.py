@@ -222,3 +222,81 @@ def test_answering_one_on_a_reminder_call_is_recorded(twilio_post, clock):
     message.refresh_from_db()
     assert message.response == "coming"
     assert root.find("Hangup") is not None
+
+
+def test_a_caller_walks_through_the_voice_menu_to_a_registration(
+    twilio_post, clock, django_capture_on_commit_callbacks
+):
+    """The whole call, as Twilio would make it: menu 1, district 12, class 1, confirm 1."""
+    from outreach.models import Registration
+
+    clock.set(jst(2030, 5, 13, 10, 0))
+    district = DistrictFactory(flyer_number=12, name="藤野")
+    venue = VenueFactory(district=district, name="藤野公民館")
+    session = ClassSessionFactory(venue=venue, starts_at=jst(2031, 6, 2, 10, 0), capacity=5)
+    caller = {"From": "+81427001234", "CallSid": "CA9"}
+
+    root = twiml(twilio_post("/twilio/voice/", caller))
+    menu = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    root = twiml(twilio_post(menu, {**caller, "Digits": "1"}))
+    step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    root = twiml(twilio_post(step, {**caller, "Digits": "12"}))
+    step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    root = twiml(twilio_post(step, {**caller, "Digits": "1"}))
+    step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    assert step == f"/twilio/voice/register/?session={session.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        root = twiml(twilio_post(step, {**caller, "Digits": "1"}))
+    registration = Registration.objects.get()
+    assert registration.session == session and registration.channel == "voice"
+    assert str(registration.phone) == "+81427001234" and registration.status == "confirmed"
+    spoken = " ".join(say.text for say in root.iter("Say"))
+    assert "受けつけました" in spoken and spoken.count("藤野公民館") == 2
+    # A landline caller heard it on the call: no second, automated call for it.
+    assert not Message.objects.exists()
+
+    # The same caller presses 2 and hears it; 1 then 9 cancels it.
+    root = twiml(twilio_post("/twilio/voice/menu/", {**caller, "Digits": "2"}))
+    assert "1番。6月2日" in " ".join(say.text for say in root.iter("Say"))
+    root = twiml(twilio_post("/twilio/voice/mine/", {**caller, "Digits": "1"}))
+    step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    twiml(twilio_post(step, {**caller, "Digits": "9"}))
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_someone_elses_registration_cannot_be_cancelled_by_changing_the_url(twilio_post, clock):
+    registration = RegistrationFactory(
+        session=ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0)),
+        resident=ResidentFactory(phone="+819011112222"),
+    )
+    twiml(
+        twilio_post(
+            f"/twilio/voice/cancel/?registration={registration.pk}",
+            {"From": "+81427001234", "Digits": "9"},
+        )
+    )
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_a_full_class_by_phone_puts_the_caller_on_the_waiting_list(twilio_post, clock):
+    from outreach.models import Registration
+
+    session = ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0), capacity=1)
+    RegistrationFactory(session=session)
+    root = twiml(
+        twilio_post(
+            f"/twilio/voice/register/?session={session.pk}", {"From": "+81427001234", "Digits": "1"}
+        )
+    )
+    assert Registration.objects.get(phone="+81427001234").status == "waitlisted"
+    assert "キャンセル待ちの 1番目" in " ".join(say.text for say in root.iter("Say"))
+
+
+def test_registering_twice_by_phone_is_answered_politely(twilio_post, clock):
+    session = ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0))
+    data = {"From": "+81427001234", "Digits": "1"}
+    twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
+    root = twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
+    assert root.find("Gather") is not None  # back to the menu, with the reason said
