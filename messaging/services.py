@@ -71,14 +71,16 @@ def _phone_e164(phone) -> str:
     return getattr(phone, "as_e164", None) or str(phone)
 
 
-def build_message(registration, purpose: str, *, occasion: str = "", due_at, position=None):
+def build_message(
+    registration, purpose: str, *, occasion: str = "", due_at, position=None, custom=None
+):
     """An unsaved Message for one registration, or None when it is not to be sent at all."""
     resident = registration.resident
     channel = _channel_for(resident, registration.phone)
     if channel is None:
         return None
     language = texts.text_language(resident.language)
-    body = texts.template_body(purpose, language, channel)
+    body = texts.template_body(purpose, language, channel, custom)
     if not body:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud
     values = texts.registration_values(registration, language, position=position)
@@ -152,6 +154,7 @@ def plan_due_messages(now=None) -> int:
         .select_related("session", "session__topic", "session__venue", "resident")
     )
     new: list[Message] = []
+    custom = texts.custom_texts()
     for registration in upcoming.iterator(chunk_size=1000):
         due = [
             (occasion, moment)
@@ -161,7 +164,7 @@ def plan_due_messages(now=None) -> int:
         if due:
             occasion, moment = due[-1]
             message = build_message(
-                registration, Purpose.REMINDER, occasion=occasion, due_at=moment
+                registration, Purpose.REMINDER, occasion=occasion, due_at=moment, custom=custom
             )
             if message is not None:
                 new.append(message)
@@ -182,6 +185,7 @@ def plan_due_messages(now=None) -> int:
             registration,
             Purpose.FOLLOW_UP,
             due_at=next_allowed(registration.session.ends_at + delay),
+            custom=custom,
         )
         if message is not None:
             new.append(message)
