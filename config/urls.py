@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("", include("outreach.urls")),
     path("training/", include("training.urls")),
+    path("desk/messages/", include("messaging.urls_desk")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,6 +30,8 @@ TRAINER_PAGES = {
     Role.COORDINATOR: OK,
 }
 
+COORDINATOR_ONLY = {ANON: LOGIN} | dict.fromkeys(ROLES[1:-1], DENIED) | {Role.COORDINATOR: OK}
+
 # (url name, path, expected outcome per role)
 ACCESS_TABLE = [
     ("healthz", "/healthz", EVERYONE_OK),
@@ -55,10 +57,38 @@ ACCESS_TABLE = [
     ("outreach:trainer-walk-in-merge", "/trainer/classes/1/walk-ins/1/merge/", None),
     ("api-v1:attendance-today", "/api/v1/attendance/today", None),
     ("api-v1:attendance-sync", "/api/v1/attendance/sync", None),
+    # Twilio's webhooks: POST only, signature-checked (tests/messaging/test_webhooks.py).
+    *(
+        (f"messaging:{name}", None, None)
+        for name in [
+            "twilio-status",
+            "twilio-sms",
+            "twilio-voice",
+            "twilio-voice-menu",
+            "twilio-voice-district",
+            "twilio-voice-class",
+            "twilio-voice-register",
+            "twilio-voice-mine",
+            "twilio-voice-cancel",
+            "twilio-voice-recorded",
+            "twilio-voice-answer",
+        ]
+    ),
+    ("messaging_desk:outbox", "/desk/messages/", COORDINATOR_ONLY),
+    ("messaging_desk:inbox", "/desk/messages/inbox/", COORDINATOR_ONLY),
+    ("messaging_desk:optouts", "/desk/messages/opt-outs/", COORDINATOR_ONLY),
+    ("messaging_desk:templates", "/desk/messages/texts/", COORDINATOR_ONLY),
+    ("messaging_desk:costs", "/desk/messages/costs/", COORDINATOR_ONLY),
+    ("messaging_desk:template-edit", "/desk/messages/texts/reminder/ja/sms/", COORDINATOR_ONLY),
+    # POST only, or need a row: covered in tests/messaging/test_desk.py.
+    ("messaging_desk:resend", None, None),
+    ("messaging_desk:inbox-handled", None, None),
+    ("messaging_desk:optout-remove", None, None),
+    ("messaging_desk:class", None, None),
 ]
 
 # URL namespaces that are Tsunagu's own; every named URL in them needs a row.
-OWN_NAMESPACES = {"core", "outreach", "messaging", "training", "api-v1"}
+OWN_NAMESPACES = {"core", "outreach", "messaging", "messaging_desk", "training", "api-v1"}
 OWN_TOP_LEVEL = {"healthz", "admin-login-redirect"}
 
 
