@@ -1,7 +1,9 @@
 from outreach.models.classes import ClassSession, ClassSessionQuerySet, District, Topic, Venue
+from outreach.models.feeds import CalendarFeed
 from outreach.models.people import Registration, RegistrationQuerySet, Resident, new_manage_token
 
 __all__ = [
+    "CalendarFeed",
     "ClassSession",
     "ClassSessionQuerySet",
     "District",
