@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from outreach.models import ClassSession, District, Registration
 from outreach.services import (
@@ -154,18 +154,26 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
         method="POST",
         increment=True,
     ):
-        return 429, {
-            "detail": _("短い時間に何度も送信されました。少し待ってから、もう一度お試しください。")
-        }
+        return Status(
+            429,
+            {
+                "detail": _(
+                    "短い時間に何度も送信されました。少し待ってから、もう一度お試しください。"
+                )
+            },
+        )
     session = get_object_or_404(ClassSession.objects.select_related("venue"), pk=class_id)
     district = None
     if payload.district:
         district = District.objects.filter(code=payload.district).first()
         if district is None:
-            return 422, {
-                "detail": _("入力に直すところがあります。"),
-                "errors": {"district": [_("この地区は見つかりません。")]},
-            }
+            return Status(
+                422,
+                {
+                    "detail": _("入力に直すところがあります。"),
+                    "errors": {"district": [_("この地区は見つかりません。")]},
+                },
+            )
     try:
         registration = register(
             session,
@@ -179,18 +187,23 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
             language=payload.language,
         )
     except ValidationError as exc:
-        return 422, {"detail": _("入力に直すところがあります。"), "errors": exc.message_dict}
+        return Status(
+            422, {"detail": _("入力に直すところがあります。"), "errors": exc.message_dict}
+        )
     except AlreadyRegistered as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     except RegistrationError as exc:
-        return 409, {"detail": str(exc)}
-    return 201, {
-        "id": registration.pk,
-        "status": registration.status,
-        "waitlist_position": waitlist_position(registration),
-        "manage_token": registration.manage_token,
-        "class_id": session.pk,
-    }
+        return Status(409, {"detail": str(exc)})
+    return Status(
+        201,
+        {
+            "id": registration.pk,
+            "status": registration.status,
+            "waitlist_position": waitlist_position(registration),
+            "manage_token": registration.manage_token,
+            "class_id": session.pk,
+        },
+    )
 
 
 @router.delete("/registrations/{manage_token}", response={200: CancelOut, 404: ErrorOut})
@@ -198,4 +211,4 @@ def delete_registration(request, manage_token: str):
     """Cancel by the private token; the freed seat goes to the waiting list in order."""
     registration = get_object_or_404(Registration, manage_token=manage_token)
     promoted = cancel_registration(registration, reason="本人がAPIで取り消し")
-    return 200, {"status": registration.status, "promoted": len(promoted)}
+    return Status(200, {"status": registration.status, "promoted": len(promoted)})
