@@ -177,6 +177,20 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Tsunagu")
 
+# --- Email (password resets for staff) -------------------------------------------
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagu@localhost")
+
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
@@ -211,6 +225,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset and changed through allauth, which also guards TOTP.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
@@ -256,7 +273,7 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames its own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {
     "version": 1,
@@ -265,5 +282,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Wagtail logs every page action at INFO; seed_demo would print hundreds.
+        "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }

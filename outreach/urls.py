@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from outreach import desk, views
 
@@ -31,4 +31,6 @@ urlpatterns = [
     ),
     path("desk/mine/", desk.my_classes, name="desk-my-classes"),
     path("desk/mine/feed/", desk.rotate_feed, name="desk-rotate-feed"),
+    # Trainer pages (attendance), owned by the attendance area.
+    path("trainer/", include("outreach.urls_trainer")),
 ]
