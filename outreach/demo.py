@@ -345,12 +345,9 @@ def seed(ctx) -> None:
         f"  venues: {len(DEMO_VENUES)} ({ctx.created.get('venues', 0)} new), "
         f"topics: {len(DEMO_TOPICS)} ({ctx.created.get('topics', 0)} new)"
     )
-<<<<<<< HEAD
     seed_classes(ctx)
-=======
 
     # Attendance (issue 5): can-do statements and a class today for the demo trainer.
     from outreach.demo_attendance import seed_attendance
 
     seed_attendance(ctx)
->>>>>>> main
