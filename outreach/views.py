@@ -33,7 +33,9 @@ def _private(response: HttpResponse) -> HttpResponse:
     # A manage page is reached by a secret link: never cached, indexed, or leaked as a referrer.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on
+    # the cancel form and CSRF refuses it. The token still never leaves the site.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
