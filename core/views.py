@@ -10,7 +10,7 @@ from core.roles import Role
 
 # Where each role starts after signing in; apps point their role here to their own page.
 ROLE_LANDING = {
-    Role.COORDINATOR: "wagtailadmin_home",
+    Role.COORDINATOR: "outreach:desk-home",
     Role.EDITOR: "wagtailadmin_home",
     Role.TRAINER: "outreach:trainer-today",
     Role.STAFF_LEARNER: "core:account",

@@ -211,6 +211,105 @@ def seed_districts(ctx) -> dict[str, District]:
     return districts
 
 
+DEMO_FAMILY_NAMES = [
+    ("相模", "さがみ"),
+    ("津久井", "つくい"),
+    ("藤野", "ふじの"),
+    ("城山", "しろやま"),
+    ("佐藤", "さとう"),
+    ("鈴木", "すずき"),
+    ("高橋", "たかはし"),
+    ("田中", "たなか"),
+    ("小林", "こばやし"),
+    ("山本", "やまもと"),
+    ("中村", "なかむら"),
+    ("石井", "いしい"),
+]
+DEMO_GIVEN_NAMES = [
+    ("ハナ", "はな"),
+    ("トメ", "とめ"),
+    ("一郎", "いちろう"),
+    ("和子", "かずこ"),
+    ("昭", "あきら"),
+    ("幸子", "さちこ"),
+    ("茂", "しげる"),
+    ("節子", "せつこ"),
+    ("清", "きよし"),
+    ("洋子", "ようこ"),
+]
+WEEKS_AHEAD = 8
+
+
+def _demo_people(count: int, offset: int):
+    for n in range(offset, offset + count):
+        family, family_kana = DEMO_FAMILY_NAMES[n % len(DEMO_FAMILY_NAMES)]
+        given, given_kana = DEMO_GIVEN_NAMES[(n // len(DEMO_FAMILY_NAMES)) % len(DEMO_GIVEN_NAMES)]
+        # 090-1000-xxxx for mobiles, 042-700-xxxx for landlines: demo numbers, never dialled
+        # outside the outbox.
+        phone = f"090-1000-{n:04d}" if n % 3 else f"042-700-{n:04d}"
+        yield f"{family} {given}", f"{family_kana} {given_kana}", phone
+
+
+def seed_classes(ctx) -> None:
+    """Classes for the coming weeks at every venue, some full with a waiting list."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from core.roles import Role
+    from outreach.models import ClassSession
+    from outreach.services import register
+
+    trainer = ctx.users.get(Role.TRAINER)
+    venues = list(Venue.objects.select_related("district").order_by("id"))
+    topics = list(Topic.objects.order_by("sort_order"))
+    if not venues or not topics:
+        return
+    today = timezone.localdate()
+    people = 0
+    for week in range(WEEKS_AHEAD):
+        for index, venue in enumerate(venues):
+            day = today + dt.timedelta(days=1 + index % 5 + week * 7)
+            hour, minute = (10, 0) if index % 2 == 0 else (13, 30)
+            starts = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+            topic = topics[(week + index) % len(topics)]
+            capacity = 8 if venue.district.is_mountainous else 12
+            session, created = ClassSession.objects.get_or_create(
+                venue=venue,
+                starts_at=starts,
+                defaults={
+                    "topic": topic,
+                    "ends_at": starts + dt.timedelta(hours=2),
+                    "capacity": capacity,
+                    "loaner_devices": 4 if venue.keeps_loaner_phones else 0,
+                    "lead_trainer": trainer,
+                    "status": ClassSession.Status.PUBLISHED,
+                },
+            )
+            ctx.count("classes", created)
+            if not created or session.registrations.exists():
+                continue
+            # Every third class near the start is full with a waiting list; the rest part-filled.
+            wanted = (
+                capacity + 3 if (week < 3 and index % 3 == 0) else (capacity * (week % 4 + 1)) // 5
+            )
+            for n, (name, kana, phone) in enumerate(_demo_people(wanted, offset=index * 40)):
+                register(
+                    session,
+                    name=name,
+                    name_kana=kana,
+                    phone=phone,
+                    channel=("web", "desk", "voice")[n % 3],
+                    party_size=2 if n % 7 == 3 else 1,
+                    needs_loaner_device=n % 4 == 0,
+                    district=venue.district,
+                    age_band=("70s", "80plus", "60s")[n % 3],
+                )
+                people += 1
+        ctx.say(f"  classes: week {week + 1}/{WEEKS_AHEAD}")
+    ctx.say(f"  classes: {ctx.created.get('classes', 0)} new, {people} registrations")
+
+
 def seed(ctx) -> None:
     districts = seed_districts(ctx)
     for code, name, name_en, address, lat, lon, loaners, notes in DEMO_VENUES:
@@ -246,6 +345,7 @@ def seed(ctx) -> None:
         f"  venues: {len(DEMO_VENUES)} ({ctx.created.get('venues', 0)} new), "
         f"topics: {len(DEMO_TOPICS)} ({ctx.created.get('topics', 0)} new)"
     )
+    seed_classes(ctx)
 
     # Attendance (issue 5): can-do statements and a class today for the demo trainer.
     from outreach.demo_attendance import seed_attendance

@@ -153,6 +153,10 @@ class ClassSessionQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("topic", "venue", "venue__district", "lead_trainer")
 
+    def led_or_helped_by(self, user):
+        """Classes a trainer leads or helps at: the only rosters they may see."""
+        return self.filter(Q(lead_trainer=user) | Q(helpers=user)).distinct()
+
     def with_seats_left(self):
         """Annotate confirmed_seats, waitlist_length and seats_left (never negative).
 

@@ -29,6 +29,13 @@ TRAINER_PAGES = {
     Role.EDITOR: DENIED,
     Role.COORDINATOR: OK,
 }
+COORDINATOR_ONLY = {
+    ANON: LOGIN,
+    Role.TRAINER: DENIED,
+    Role.STAFF_LEARNER: DENIED,
+    Role.EDITOR: DENIED,
+    Role.COORDINATOR: OK,
+}
 
 COORDINATOR_ONLY = {ANON: LOGIN} | dict.fromkeys(ROLES[1:-1], DENIED) | {Role.COORDINATOR: OK}
 
@@ -85,6 +92,31 @@ ACCESS_TABLE = [
     ("messaging_desk:inbox-handled", None, None),
     ("messaging_desk:optout-remove", None, None),
     ("messaging_desk:class", None, None),
+    # Smartphone classes (issue 3). Pages of one class or registration, POST-only actions
+    # and the API's writes are asserted per role in tests/outreach/test_desk.py,
+    # test_resident_pages.py, test_calendar.py and test_api.py.
+    ("outreach:class-list", "/classes/", EVERYONE_OK),
+    ("outreach:class-detail", "/classes/1/", None),
+    ("outreach:class-register", "/classes/1/register/", None),
+    ("outreach:class-calendar", "/classes/1/calendar.ics", None),
+    ("outreach:registration-manage", "/r/token/", None),
+    ("outreach:trainer-feed", "/calendar/token.ics", None),
+    ("outreach:desk-home", "/desk/", COORDINATOR_ONLY),
+    ("outreach:desk-phone", "/desk/phone/", COORDINATOR_ONLY),
+    ("outreach:desk-class-create", "/desk/classes/new/", COORDINATOR_ONLY),
+    ("outreach:desk-roster", "/desk/classes/1/", None),
+    ("outreach:desk-class-edit", "/desk/classes/1/edit/", None),
+    ("outreach:desk-roster-print", "/desk/classes/1/print/", None),
+    ("outreach:desk-class-cancel", "/desk/classes/1/cancel/", None),
+    ("outreach:desk-class-publish", "/desk/classes/1/publish/", None),
+    ("outreach:desk-registration-cancel", "/desk/registrations/1/cancel/", None),
+    ("outreach:desk-registration-move", "/desk/registrations/1/move/", None),
+    ("outreach:desk-my-classes", "/desk/mine/", TRAINER_PAGES),
+    ("outreach:desk-rotate-feed", "/desk/mine/feed/", None),
+    ("api-v1:list_classes", "/api/v1/classes", EVERYONE_OK),
+    ("api-v1:get_class", "/api/v1/classes/1", None),
+    ("api-v1:create_registration", "/api/v1/classes/1/registrations", None),
+    ("api-v1:delete_registration", "/api/v1/registrations/token", None),
 ]
 
 # URL namespaces that are Tsunagu's own; every named URL in them needs a row.

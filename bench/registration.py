@@ -1,0 +1,223 @@
+"""A burst of concurrent registrations for one class, on gunicorn (4 workers) and PostgreSQL.
+
+Creates a throwaway database, serves the site with gunicorn on 127.0.0.1, fires
+BURST registrations at one class through the JSON API at once (CONCURRENCY at a
+time), then the same number of requests at a bare Django view in the same run.
+Prints registrations per second, p50/p99 latency, confirmed seats against
+capacity (must be equal) and the ratio to the bare view. Drops the database.
+
+    .venv/bin/python bench/registration.py [--burst 500] [--concurrency 64]
+
+Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+DB_NAME = "tsunagu_bench_classes"
+CAPACITY = 40
+REQUEST_TIMEOUT = 15  # seconds per request
+TOTAL_TIMEOUT = 240  # seconds for the whole run
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(
+        ["psql", f"{PG}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _env(port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"{PG}/{DB_NAME}",
+        DJANGO_SETTINGS_MODULE="bench.classes_settings",
+        DEBUG="false",
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        # The burst comes from one address: lift the per-address limit for the run.
+        REGISTRATION_RATE_LIMIT="100000/m",
+        PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def _request(
+    port: int, method: str, path: str, body: dict | None = None
+) -> tuple[int, float, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"Content-Type": "application/json"} if data else {}
+    started = time.perf_counter()
+    try:
+        conn.request(method, path, body=data, headers=headers)
+        response = conn.getresponse()
+        payload = response.read()
+        return response.status, time.perf_counter() - started, payload
+    finally:
+        conn.close()
+
+
+def _burst(port: int, jobs: list[tuple[str, str, dict | None]], concurrency: int):
+    start = threading.Barrier(min(concurrency, len(jobs)))
+    local = threading.local()
+
+    def run(job):
+        if not getattr(local, "ready", False):
+            local.ready = True
+            start.wait()
+        return _request(port, *job)
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        results = list(pool.map(run, jobs))
+    return results, time.perf_counter() - began
+
+
+def _report(name: str, results, elapsed: float) -> float:
+    latencies = sorted(r[1] for r in results)
+    p50 = statistics.median(latencies)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    rps = len(results) / elapsed
+    print(
+        f"{name}: {len(results)} requests in {elapsed:.2f} s = {rps:.0f} req/s, "
+        f"p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms"
+    )
+    return rps
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--burst", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=64)
+    args = parser.parse_args()
+    signal.alarm(TOTAL_TIMEOUT)  # bounded in time, whatever happens
+
+    port = _free_port()
+    env = _env(port)
+    print(f"creating database {DB_NAME} and migrating …", flush=True)
+    _psql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+    _psql(f'CREATE DATABASE "{DB_NAME}"')
+    server = None
+    try:
+        subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+        setup = (
+            "import datetime as dt; from django.utils import timezone; "
+            "from tests.factories import ClassSessionFactory; "
+            f"s = ClassSessionFactory(capacity={CAPACITY}, starts_at=timezone.now() + dt.timedelta(days=7), "
+            "ends_at=timezone.now() + dt.timedelta(days=7, hours=2)); print(s.pk)"
+        )
+        out = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", setup],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        class_id = int(out.stdout.strip().splitlines()[-1])
+        print(f"starting gunicorn (4 workers) on 127.0.0.1:{port} …", flush=True)
+        server = subprocess.Popen(
+            [
+                GUNICORN,
+                "config.wsgi",
+                "-w",
+                "4",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for _ in range(100):
+            try:
+                if _request(port, "GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            print("gunicorn did not start", file=sys.stderr)
+            return 1
+        # Warm every worker's connection and imports, on both endpoints.
+        for _ in range(16):
+            _request(port, "GET", "/bench/bare/")
+            _request(port, "GET", f"/api/v1/classes/{class_id}")
+
+        jobs = [
+            (
+                "POST",
+                f"/api/v1/classes/{class_id}/registrations",
+                {
+                    "name": f"住民{n}",
+                    "name_kana": "じゅうみん",
+                    "phone": f"090-2{n // 10000:03d}-{n % 10000:04d}",
+                },
+            )
+            for n in range(args.burst)
+        ]
+        print(f"burst: {args.burst} registrations, {args.concurrency} at a time …", flush=True)
+        results, elapsed = _burst(port, jobs, args.concurrency)
+        statuses: dict[int, int] = {}
+        for status, _latency, _body in results:
+            statuses[status] = statuses.get(status, 0) + 1
+        reg_rps = _report("registrations", results, elapsed)
+        print(f"  statuses: {dict(sorted(statuses.items()))}")
+
+        detail = json.loads(_request(port, "GET", f"/api/v1/classes/{class_id}")[2])
+        confirmed = detail["capacity"] - detail["seats_left"]
+        print(
+            f"  confirmed seats {confirmed} / capacity {detail['capacity']}, "
+            f"waitlisted {detail['waitlist_length']}"
+        )
+
+        bare_results, bare_elapsed = _burst(
+            port, [("GET", "/bench/bare/", None)] * args.burst, args.concurrency
+        )
+        bare_rps = _report("bare Django view", bare_results, bare_elapsed)
+        print(f"ratio registrations / bare view: {reg_rps / bare_rps:.2f}")
+        ok = confirmed == detail["capacity"] and statuses.get(201, 0) == args.burst
+        print(
+            "RESULT:", "ok" if ok else "FAILED (confirmed must equal capacity, every request 201)"
+        )
+        return 0 if ok else 1
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        _psql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        print(f"dropped database {DB_NAME}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

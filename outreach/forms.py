@@ -1,0 +1,238 @@
+"""Forms for residents (finder, registration) and for the coordinator desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from outreach.models import ClassSession, District, Registration, Resident, Topic
+from outreach.phones import parse_phone
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: District) -> str:
+        return obj.display_name
+
+
+class TopicChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Topic) -> str:
+        return obj.display_title
+
+
+def districts_mountainous_first():
+    # 中山間地域 first: the finder is built for the residents furthest from a class.
+    return District.objects.order_by("-is_mountainous", "flyer_number")
+
+
+class ClassFilterForm(forms.Form):
+    district = DistrictChoiceField(
+        label=_("地区"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("すべての地区"),
+    )
+    topic = TopicChoiceField(
+        label=_("内容"), queryset=Topic.objects.all(), required=False, empty_label=_("すべての内容")
+    )
+    date_from = forms.DateField(
+        label=_("この日から"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts_mountainous_first()
+
+
+class PhoneField(forms.CharField):
+    """A phone number written any usual way, cleaned to a PhoneNumber in E.164."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+        return attrs
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        return parse_phone(value)
+
+
+class RegistrationForm(forms.Form):
+    """What a resident (or a family member for them) fills in on the web."""
+
+    name = forms.CharField(label=_("お名前"), max_length=100)
+    name_kana = forms.CharField(
+        label=_("ふりがな"),
+        max_length=100,
+        required=False,
+        help_text=_("ひらがなでも、カタカナでもかまいません。"),
+    )
+    phone = PhoneField(
+        label=_("電話番号"),
+        help_text=_("携帯電話か、家の電話の番号。例：090-1234-5678。教室の前日にお知らせします。"),
+        error_messages={"required": _("電話番号を入力してください。")},
+    )
+    party_size = forms.TypedChoiceField(
+        label=_("参加する人数"),
+        coerce=int,
+        choices=[(1, _("1人")), (2, _("2人（ご夫婦など、ご一緒に）"))],
+        initial=1,
+        widget=forms.RadioSelect,
+    )
+    phone_kind = forms.ChoiceField(
+        label=_("お使いの電話"),
+        choices=Registration.PhoneKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    needs_loaner_device = forms.BooleanField(label=_("貸出用のスマホを使いたい"), required=False)
+    district = DistrictChoiceField(
+        label=_("お住まいの地区"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("答えない"),
+    )
+    age_band = forms.ChoiceField(label=_("年代"), choices=Resident.AgeBand.choices, required=False)
+    consent = forms.BooleanField(
+        label=_("上の「個人情報の使い方」に同意します"),
+        error_messages={"required": _("申し込むには、個人情報の使い方への同意が必要です。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts_mountainous_first()
+        self.fields["name"].error_messages["required"] = _("お名前を入力してください。")
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def registration_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "name_kana": data["name_kana"],
+            "phone": data["phone"],
+            "party_size": data["party_size"],
+            "phone_kind": data["phone_kind"],
+            "needs_loaner_device": data["needs_loaner_device"],
+            "district": data["district"],
+            "age_band": data["age_band"],
+        }
+
+
+class DeskRegistrationForm(RegistrationForm):
+    """The coordinator's phone form: same fields, a class chooser, consent read out."""
+
+    session = forms.ModelChoiceField(
+        label=_("教室"), queryset=ClassSession.objects.none(), empty_label=None
+    )
+    consent = forms.BooleanField(
+        label=_("個人情報の使い方を読み上げ、同意をいただきました"),
+        error_messages={"required": _("同意をいただいてから受け付けてください。")},
+    )
+
+    field_order = ["session", "phone", "name", "name_kana", "party_size", "needs_loaner_device"]
+
+    def __init__(self, *args, sessions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = lambda s: (
+            f"{timezone.localtime(s.starts_at):%m/%d %H:%M} {s.venue.display_name} "
+            f"{s.display_title}（{_('残り')}{s.seats_left}）"
+        )
+
+
+class ClassSessionForm(forms.ModelForm):
+    """Plan a class; `repeat_weeks` copies it to the same weekday for following weeks."""
+
+    date = forms.DateField(label=_("日付"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(
+        label=_("開始時刻"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(label=_("終了時刻"), widget=forms.TimeInput(attrs={"type": "time"}))
+    repeat_weeks = forms.IntegerField(
+        label=_("毎週くり返す回数"),
+        min_value=0,
+        max_value=12,
+        initial=0,
+        required=False,
+        help_text=_("0なら1回だけ。3なら、この日と次の3週、同じ曜日・時刻に作ります。"),
+    )
+    publish = forms.BooleanField(label=_("すぐに公開する"), required=False, initial=True)
+
+    class Meta:
+        model = ClassSession
+        fields = [
+            "topic",
+            "venue",
+            "title",
+            "capacity",
+            "loaner_devices",
+            "lead_trainer",
+            "helpers",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.models import User
+        from core.roles import Role
+
+        trainers = User.objects.filter(groups__name=Role.TRAINER, is_active=True).order_by(
+            "display_name"
+        )
+        self.fields["lead_trainer"].queryset = trainers
+        self.fields["helpers"].queryset = trainers
+        self.fields["helpers"].widget = forms.CheckboxSelectMultiple()
+        self.fields["helpers"].required = False
+        if self.instance.pk:
+            start = timezone.localtime(self.instance.starts_at)
+            self.initial.setdefault("date", start.date())
+            self.initial.setdefault("start_time", start.time())
+            self.initial.setdefault("end_time", timezone.localtime(self.instance.ends_at).time())
+            del self.fields["repeat_weeks"]
+            del self.fields["publish"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date") and data.get("start_time") and data.get("end_time"):
+            tz = timezone.get_current_timezone()
+            starts = dt.datetime.combine(data["date"], data["start_time"], tzinfo=tz)
+            ends = dt.datetime.combine(data["date"], data["end_time"], tzinfo=tz)
+            if ends <= starts:
+                self.add_error("end_time", _("終了時刻は開始時刻より後にしてください。"))
+            data["starts_at"], data["ends_at"] = starts, ends
+        return data
+
+
+class CancelClassForm(forms.Form):
+    reason = forms.CharField(label=_("中止の理由（参加者にお知らせします）"), max_length=200)
+
+
+class MoveRegistrationForm(forms.Form):
+    to_session = forms.ModelChoiceField(
+        label=_("移動先の教室"), queryset=ClassSession.objects.none()
+    )
+
+    def __init__(self, *args, sessions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_session"].queryset = sessions
+        self.fields["to_session"].label_from_instance = lambda s: (
+            f"{timezone.localtime(s.starts_at):%m/%d %H:%M} {s.venue.display_name} {s.display_title}"
+        )
+
+
+def validation_messages(exc: ValidationError) -> dict[str, list[str]]:
+    """A service's ValidationError as {field: [messages]} ("__all__" when it has none)."""
+    if hasattr(exc, "error_dict"):
+        return {field: list(messages) for field, messages in exc.message_dict.items()}
+    return {"__all__": list(exc.messages)}

@@ -1,0 +1,169 @@
+"""Resident pages: finder, class page, registration form, private manage page."""
+
+import pytest
+from django.urls import reverse
+
+from outreach.models import ClassSession, Registration
+from outreach.services import register
+from tests.factories import ClassSessionFactory, DistrictFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _full_session(capacity=1):
+    session = ClassSessionFactory(capacity=capacity)
+    for n in range(capacity):
+        register(session, name="先客", name_kana="", phone=f"080-1111-{n:04d}", channel="desk")
+    return session
+
+
+def test_the_finder_lists_published_classes_with_seats_left(client):
+    open_class = ClassSessionFactory(capacity=5)
+    full = _full_session()
+    ClassSessionFactory(status=ClassSession.Status.DRAFT, title="下書きの教室")
+    response = client.get(reverse("outreach:class-list"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert open_class.display_title in body and "残り5席" in body
+    assert full.display_title in body and "満席" in body
+    assert "下書きの教室" not in body
+
+
+def test_the_finder_filters_by_district_and_lists_mountainous_districts_first(client):
+    fujino = DistrictFactory(code="fujino", name="藤野", is_mountainous=True, flyer_number=20)
+    town = DistrictFactory(code="chuo", name="中央", flyer_number=1)
+    in_fujino = ClassSessionFactory(venue=VenueFactory(district=fujino), title="藤野の教室")
+    ClassSessionFactory(venue=VenueFactory(district=town), title="中央の教室")
+    body = client.get(reverse("outreach:class-list"), {"district": fujino.pk}).content.decode()
+    assert in_fujino.display_title in body and "中央の教室" not in body
+    assert body.index(">藤野<") < body.index(">中央<")
+
+
+def test_the_finder_answers_bad_filters_politely(client):
+    ClassSessionFactory()
+    response = client.get(reverse("outreach:class-list"), {"date_from": "あした", "district": "x"})
+    assert response.status_code == 200
+
+
+def test_the_finder_query_count_does_not_grow_with_classes(client, django_assert_max_num_queries):
+    """Guards the N+1 of loading venue, district, topic and seat counts per class card."""
+    for _ in range(3):
+        ClassSessionFactory()
+    client.get(reverse("outreach:class-list"))
+    with django_assert_max_num_queries(6) as small:
+        client.get(reverse("outreach:class-list"))
+    for _ in range(12):
+        ClassSessionFactory()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("outreach:class-list"))
+
+
+def test_the_class_page_shows_venue_map_and_calendar_link(client):
+    session = ClassSessionFactory()
+    body = client.get(reverse("outreach:class-detail", args=[session.pk])).content.decode()
+    assert session.venue.address in body
+    assert "openstreetmap.org" in body
+    assert reverse("outreach:class-calendar", args=[session.pk]) in body
+    assert reverse("outreach:class-register", args=[session.pk]) in body
+
+
+def test_a_draft_class_page_is_not_found(client):
+    session = ClassSessionFactory(status=ClassSession.Status.DRAFT)
+    assert client.get(reverse("outreach:class-detail", args=[session.pk])).status_code == 404
+
+
+def _form(**overrides):
+    data = {
+        "name": "藤野 花子",
+        "name_kana": "ふじの はなこ",
+        "phone": "０９０－１２３４－５６７８",
+        "party_size": "1",
+        "phone_kind": "android",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_registering_with_full_width_digits_confirms_and_shows_the_private_link(client):
+    session = ClassSessionFactory()
+    response = client.post(reverse("outreach:class-register", args=[session.pk]), _form())
+    registration = Registration.objects.get()
+    assert str(registration.phone) == "+819012345678"
+    assert registration.channel == "web" and registration.status == "confirmed"
+    assert response.url == reverse("outreach:registration-manage", args=[registration.manage_token])
+    page = client.get(response.url)
+    assert "申込を受け付けました" in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_the_form_explains_the_data_use_before_asking_consent(client):
+    session = ClassSessionFactory()
+    body = client.get(reverse("outreach:class-register", args=[session.pk])).content.decode()
+    assert body.index("個人情報の使い方") < body.index('name="consent"')
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"phone": "090-1234-567"}, "桁数が合いません"),
+        ({"phone": "0120-123-456"}, "フリーダイヤル"),
+        ({"name": ""}, "お名前を入力してください"),
+        ({"consent": ""}, "同意が必要です"),
+    ],
+)
+def test_the_form_says_exactly_what_is_wrong_and_keeps_what_was_typed(client, overrides, message):
+    session = ClassSessionFactory()
+    response = client.post(
+        reverse("outreach:class-register", args=[session.pk]), _form(**overrides)
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert message in body
+    assert "ふじの はなこ" in body
+    assert Registration.objects.count() == 0
+
+
+def test_registering_twice_with_one_phone_gets_a_friendly_message(client):
+    session = ClassSessionFactory()
+    client.post(reverse("outreach:class-register", args=[session.pk]), _form())
+    response = client.post(reverse("outreach:class-register", args=[session.pk]), _form())
+    assert "すでに申し込まれています" in response.content.decode()
+
+
+def test_a_full_class_puts_the_resident_on_the_waiting_list_with_a_position(client):
+    session = _full_session()
+    response = client.post(reverse("outreach:class-register", args=[session.pk]), _form())
+    body = client.get(response.url).content.decode()
+    assert "キャンセル待ちの1番目" in body
+
+
+def test_cancelling_through_the_private_link_promotes_the_first_waitlisted(client):
+    session = ClassSessionFactory(capacity=1)
+    mine = register(session, name="私", name_kana="", phone="090-2222-0001", channel="web")
+    waiting = register(session, name="次の人", name_kana="", phone="090-2222-0002", channel="web")
+    url = reverse("outreach:registration-manage", args=[mine.manage_token])
+    client.post(url)
+    mine.refresh_from_db()
+    waiting.refresh_from_db()
+    assert mine.status == "cancelled" and waiting.status == "confirmed"
+    assert "取り消されています" in client.get(url).content.decode()
+
+
+def test_an_unknown_token_is_not_found(client):
+    assert client.get(reverse("outreach:registration-manage", args=["nope"])).status_code == 404
+
+
+def test_registration_is_rate_limited_per_address(client, settings):
+    settings.REGISTRATION_RATE_LIMIT = "2/m"
+    session = ClassSessionFactory()
+    url = reverse("outreach:class-register", args=[session.pk])
+    for n in range(2):
+        client.post(url, _form(phone=f"090-3333-000{n}"))
+    assert client.post(url, _form(phone="090-3333-0009")).status_code == 429
+
+
+def test_the_english_pages_use_english_names(client):
+    session = ClassSessionFactory()
+    body = client.get("/en" + reverse("outreach:class-detail", args=[session.pk])).content.decode()
+    assert session.topic.title_en in body
