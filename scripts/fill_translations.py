@@ -17,21 +17,30 @@ CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 def main() -> int:
     known: dict[str, str] = {}
+    known_plural: dict[str, dict[int, str]] = {}
     for notes in sorted((ROOT / "docs" / "i18n").glob("*.po")):
         for entry in polib.pofile(str(notes)):
-            if entry.msgstr:
+            if entry.msgid_plural and all(entry.msgstr_plural.values()):
+                known_plural.setdefault(entry.msgid, dict(entry.msgstr_plural))
+            elif entry.msgstr:
                 known.setdefault(entry.msgid, entry.msgstr)
     catalogue = polib.pofile(str(CATALOGUE))
     filled = 0
     for entry in catalogue:
-        if entry.msgid in known and (not entry.msgstr or "fuzzy" in entry.flags):
+        if entry.translated() and "fuzzy" not in entry.flags:
+            continue
+        if entry.msgid_plural and entry.msgid in known_plural:
+            entry.msgstr_plural = dict(known_plural[entry.msgid])
+        elif not entry.msgid_plural and entry.msgid in known:
             entry.msgstr = known[entry.msgid]
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-            filled += 1
+        else:
+            continue
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        filled += 1
     catalogue.save()
     catalogue.save_as_mofile(str(CATALOGUE.with_suffix(".mo")))
-    missing = [e.msgid for e in catalogue if not e.msgstr or "fuzzy" in e.flags]
+    missing = [e.msgid for e in catalogue if not e.translated() or "fuzzy" in e.flags]
     print(f"filled {filled}; still missing {len(missing)}")
     for msgid in missing:
         print(f"  missing: {msgid!r}")
