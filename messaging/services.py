@@ -257,11 +257,22 @@ def claim_batch(now, size: int) -> list[Message]:
     # Found by primary key (claim_token alone has no index: one more index to
     # write on every update); the token check keeps out a row whose claim
     # somehow expired and was taken by another worker in between.
+    # Of the registration and class, only what _why_not_send reads: building
+    # every column of both for each message took as long as the claim itself.
     return list(
         Message.objects.filter(id__in=ids, claim_token=token)
         .select_related("registration", "registration__session")
+        .only(*_MESSAGE_FIELDS, *_LIVE_CHECK_FIELDS)
         .order_by("due_at", "id")
     )
+
+
+_MESSAGE_FIELDS = [f.name for f in Message._meta.concrete_fields]
+_LIVE_CHECK_FIELDS = [
+    "registration__status",
+    "registration__session__status",
+    "registration__session__starts_at",
+]
 
 
 # The fields a send result writes; results are written in small batches (below).
@@ -295,46 +306,27 @@ def _finish(message: Message, **changes) -> None:
 
 
 def _flush(messages: list[Message], token) -> None:
-    """Write the recorded results, only on rows this worker still holds.
-
-    `claim_token = <ours>` in the WHERE clause: a worker that lost its claim
-    never overwrites another's result.
-    """
     if not messages:
         return
+    # One parameterised UPDATE run for each message in one transaction
+    # (bulk_update's CASE expressions cost more Python time than the sends).
+    # `AND claim_token = …`: only rows still claimed by this worker are written,
+    # so a worker that lost its claim never overwrites another's result.
     fields = [Message._meta.get_field(name) for name in RESULT_FIELDS]
     quote = connection.ops.quote_name
-    table = quote(Message._meta.db_table)
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (
+        f"UPDATE {quote(Message._meta.db_table)} SET {assignments} "  # noqa: S608 (names from the model)
+        f"WHERE {quote('id')} = %s AND {quote('claim_token')} = %s"
+    )
     token_value = Message._meta.get_field("claim_token").get_db_prep_save(token, connection)
     rows = [
-        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields] + [m.pk]
+        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields]
+        + [m.pk, token_value]
         for m in messages
     ]
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One UPDATE … FROM (VALUES …) for the whole batch: parsed, planned
-            # and index-maintained in one statement, where one statement per
-            # message cost the database about as much again as the claim
-            # (bulk_update's CASE expressions cost more Python time instead).
-            # Casts on every value: VALUES has no column types of its own.
-            casts = [f"%s::{f.db_type(connection)}" for f in fields] + ["%s::bigint"]
-            row_sql = "(" + ", ".join(casts) + ")"
-            names = [quote(f.column) for f in fields]
-            assignments = ", ".join(f"{name} = v.{name}" for name in names)
-            sql = (
-                f"UPDATE {table} AS m SET {assignments} "  # noqa: S608 (names from the model)
-                f"FROM (VALUES {', '.join([row_sql] * len(rows))}) "
-                f"AS v({', '.join(names)}, {quote('id')}) "
-                f"WHERE m.{quote('id')} = v.{quote('id')} AND m.{quote('claim_token')} = %s"
-            )
-            cursor.execute(sql, [value for row in rows for value in row] + [token_value])
-        else:
-            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-            sql = (
-                f"UPDATE {table} SET {assignments} "  # noqa: S608 (names from the model)
-                f"WHERE {quote('id')} = %s AND {quote('claim_token')} = %s"
-            )
-            cursor.executemany(sql, [row + [token_value] for row in rows])
+        cursor.executemany(sql, rows)
 
 
 def _why_not_send(message: Message, opted_out: set[str], now) -> str:
