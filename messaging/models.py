@@ -136,7 +136,21 @@ class Message(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "due_at"], name="messaging_due_idx"),
+            # The two halves of claim_batch, each read in order with a LIMIT.
+            # Partial: a row leaves them when its status moves on, so they
+            # stay as small as the work waiting, not the whole message log.
+            models.Index(
+                fields=["due_at", "id"],
+                condition=Q(status="queued"),
+                name="messaging_queued_due_idx",
+            ),
+            models.Index(
+                fields=["claimed_until", "id"],
+                condition=Q(status="sending"),
+                name="messaging_claim_expiry_idx",
+            ),
+            # The outbox's status filter, newest first.
+            models.Index(fields=["status", "-created_at"], name="messaging_status_idx"),
             models.Index(fields=["created_at"], name="messaging_created_idx"),
         ]
 
