@@ -220,6 +220,10 @@ def register(
     the waiting list; one phone holds at most one active registration per class.
     Raises ClassNotOpen, AlreadyRegistered, or ValidationError (per field) for
     bad input. Sends registration_changed(event="confirmed"|"waitlisted") on commit.
+
+    The returned registration carries `arrival_position`: its place on the
+    waiting list when it was made (None if confirmed), so the caller can answer
+    without another query.
     """
     # Everything that can be checked without the lock is checked here first.
     if party_size not in (1, 2):
@@ -262,6 +266,11 @@ def register(
                 requested_at=now,
                 status_changed_at=now,
                 created_by=created_by,
+            )
+            # The place on the waiting list, counted under the lock: those
+            # waiting now were all there before this one (requested_at order).
+            registration.arrival_position = (
+                seats.waiting + 1 if registration.status == Status.WAITLISTED else None
             )
             if created_by is not None:
                 audit.record(created_by, "outreach.register", registration, channel=channel)
