@@ -1,4 +1,4 @@
-"""A burst of concurrent registrations for one class, on gunicorn (4 workers) and PostgreSQL.
+"""A burst of concurrent registrations for one class, on gunicorn and PostgreSQL.
 
 Creates a throwaway database, serves the site with gunicorn on 127.0.0.1, fires
 BURST registrations at one class through the JSON API at once (CONCURRENCY at a
@@ -6,7 +6,8 @@ time), then the same number of requests at a bare Django view in the same run.
 Prints registrations per second, p50/p99 latency, confirmed seats against
 capacity (must be equal) and the ratio to the bare view. Drops the database.
 
-    .venv/bin/python bench/registration.py [--burst 500] [--concurrency 64]
+    .venv/bin/python bench/registration.py [--burst 500] [--concurrency 64] \\
+        [--workers 4] [--threads 1]
 
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432).
 """
@@ -116,6 +117,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--burst", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=64)
+    # 4 sync workers = 2 per core: while one waits for PostgreSQL (a commit's
+    # WAL flush), the other runs. The bare view is served by the same server.
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
+    )
     args = parser.parse_args()
     signal.alarm(TOTAL_TIMEOUT)  # bounded in time, whatever happens
 
@@ -142,13 +149,19 @@ def main() -> int:
             text=True,
         )
         class_id = int(out.stdout.strip().splitlines()[-1])
-        print(f"starting gunicorn (4 workers) on 127.0.0.1:{port} …", flush=True)
+        print(
+            f"starting gunicorn ({args.workers} workers x {args.threads} threads) "
+            f"on 127.0.0.1:{port} …",
+            flush=True,
+        )
         server = subprocess.Popen(
             [
                 GUNICORN,
                 "config.wsgi",
                 "-w",
-                "4",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
                 "-b",
                 f"127.0.0.1:{port}",
                 "--log-level",

@@ -1,6 +1,8 @@
 """Background work through the Tasks API (django-tasks' database worker in `make run`).
 
-deliver_messages is enqueued whenever a message is queued; messaging_tick runs
+plan_registration_message is enqueued on commit of each registration event
+(confirmed, waitlisted, promoted) and queues its message; deliver_messages is
+enqueued whenever a message is queued; messaging_tick runs
 once a minute, plans the reminders and follow-ups that have become due, and
 sends what is due. Both are safe to run in any number of workers at once: the
 claiming in messaging.services decides who sends what.
@@ -24,6 +26,30 @@ def deliver_messages() -> int:
     report = services.deliver_due_messages()
     ensure_tick()
     return report.handled
+
+
+@task()
+def plan_registration_message(registration_id: int, event: str) -> int | None:
+    """Plan (and then send) the message for a registration event; the id of the Message or None.
+
+    Enqueued on commit by messaging.receivers.on_registration_changed, so the
+    registration request does not wait for the rendering and writing. Safe to
+    run twice: queue_message keeps one row per (registration, purpose).
+    """
+    from messaging.receivers import plan_registration_message as plan
+    from outreach.models import Registration
+
+    registration = (
+        Registration.objects.select_related(
+            "resident", "session", "session__venue", "session__topic"
+        )
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:  # deleted meanwhile (e.g. a resident's data erased)
+        return None
+    message = plan(registration, event)
+    return message.pk if message is not None else None
 
 
 @task()

@@ -22,7 +22,6 @@ from outreach.services import (
     RegistrationError,
     cancel_registration,
     register,
-    waitlist_position,
 )
 
 router = Router(tags=["classes"])
@@ -162,7 +161,10 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
                 )
             },
         )
-    session = get_object_or_404(ClassSession.objects.select_related("venue"), pk=class_id)
+    # Only what register() checks before it takes the class's lock.
+    session = get_object_or_404(
+        ClassSession.objects.only("id", "status", "starts_at", "ends_at"), pk=class_id
+    )
     district = None
     if payload.district:
         district = District.objects.filter(code=payload.district).first()
@@ -199,7 +201,8 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
         {
             "id": registration.pk,
             "status": registration.status,
-            "waitlist_position": waitlist_position(registration),
+            # Counted under the class's lock by register(): no second query.
+            "waitlist_position": registration.arrival_position,
             "manage_token": registration.manage_token,
             "class_id": session.pk,
         },

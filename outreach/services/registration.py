@@ -23,7 +23,7 @@ the city's working language (Japanese), not translated per request.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -194,6 +194,112 @@ def _find_or_create_resident(
     return resident
 
 
+def _place_locked(registration: Registration, session: ClassSession) -> int:
+    """Lock the class, count, decide with core.capacity, insert; return the parties waiting.
+
+    The portable way (SQLite, or PostgreSQL with server-side binding): four
+    round trips under the lock.
+    """
+    locked = _lock_session(session.pk)
+    _check_open(locked, registration.channel)  # it may have been cancelled while we waited
+    seats, already = _count(locked, registration.phone)
+    if already:
+        raise AlreadyRegistered()
+    now = timezone.now()
+    registration.session = locked
+    registration.status = capacity.place(seats, registration.party_size)
+    # Set under the lock, so the waiting list's order is the order in which
+    # requests got the lock: true arrival order.
+    registration.requested_at = registration.status_changed_at = now
+    registration.save(force_insert=True)
+    return seats.waiting
+
+
+def _can_place_in_one_round_trip() -> bool:
+    # Several statements in one execute() need psycopg's client-side binding,
+    # Django's default; with server_side_binding the portable way is used.
+    return connection.vendor == "postgresql" and not connection.settings_dict.get(
+        "OPTIONS", {}
+    ).get("server_side_binding")
+
+
+# core.capacity.place() in SQL, for the one-round-trip insert below. It must
+# decide exactly as place() does: confirmed only if nobody is waiting and the
+# whole party fits (tests/outreach/test_registration.py compares the two).
+PLACE_SQL = (
+    "CASE WHEN {waiting} = 0 AND {party} <= GREATEST({capacity} - {taken}, 0) "
+    "THEN 'confirmed' ELSE 'waitlisted' END"
+)
+
+
+def _place_locked_postgresql(registration: Registration, session: ClassSession) -> int:
+    """_place_locked in one round trip to PostgreSQL; return the parties waiting.
+
+    Under a burst the class's lock, not the CPU, limits throughput: whoever
+    holds it must not wait for its own process to be scheduled again between
+    statements. So the lock, the count and the insert go to the server as one
+    string of two statements. Each statement takes its own snapshot (READ
+    COMMITTED), so the insert's count sees every registration committed before
+    the lock was granted. The decision is PLACE_SQL (core.capacity's rule); the
+    arrival time is clock_timestamp() under the lock, so the waiting list's
+    order stays the order of getting the lock. If the class closed meanwhile,
+    or the phone is already registered here, nothing is inserted and the
+    locked row tells which.
+    """
+    meta = Registration._meta
+    quote = connection.ops.quote_name
+    table, class_table = quote(meta.db_table), quote(ClassSession._meta.db_table)
+    decided = {"id", "status", "requested_at", "status_changed_at"}
+    fields = [f for f in meta.concrete_fields if f.attname not in decided]
+    columns = ", ".join(quote(f.column) for f in fields)
+    values = [f.get_db_prep_save(f.pre_save(registration, True), connection) for f in fields]
+    closes = "ends_at" if registration.channel == Registration.Channel.WALK_IN else "starts_at"
+    phone = meta.get_field("phone").get_db_prep_save(registration.phone, connection)
+    decision = PLACE_SQL.format(
+        waiting="counted.waiting",
+        party="%s",
+        capacity="c.capacity",
+        taken="counted.taken",
+    )
+    sql = f"""
+        SELECT status, starts_at, ends_at FROM {class_table} WHERE id = %s FOR UPDATE;
+        WITH counted AS (
+            SELECT COALESCE(SUM(party_size) FILTER (WHERE status = 'confirmed'), 0) AS taken,
+                   COUNT(*) FILTER (WHERE status = 'waitlisted') AS waiting,
+                   COUNT(*) FILTER (WHERE phone = %s AND status <> 'cancelled') AS mine,
+                   clock_timestamp() AS at
+            FROM {table} WHERE session_id = %s
+        ), placed AS (
+            INSERT INTO {table} ({columns}, status, requested_at, status_changed_at)
+            SELECT {", ".join(["%s"] * len(values))}, {decision}, counted.at, counted.at
+            FROM counted, {class_table} c
+            WHERE c.id = %s AND c.status = 'published' AND c.{closes} > counted.at
+              AND counted.mine = 0
+            RETURNING id, status, requested_at
+        )
+        SELECT placed.id, placed.status, placed.requested_at, counted.waiting
+        FROM placed, counted
+    """  # noqa: S608 (names from the models; values are parameters)
+    params = [session.pk, phone, session.pk, *values, registration.party_size, session.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        locked_row = cursor.fetchone()
+        cursor.nextset()
+        row = cursor.fetchone()
+    if locked_row is None:  # the class was deleted while we waited
+        raise ClassNotOpen()
+    locked_status, starts_at, ends_at = locked_row
+    if row is None:
+        locked = ClassSession(pk=session.pk, status=locked_status)
+        locked.starts_at, locked.ends_at = starts_at, ends_at
+        _check_open(locked, registration.channel)  # cancelled or started while we waited
+        raise AlreadyRegistered()
+    registration.pk, registration.status, registration.requested_at, waiting = row
+    registration.status_changed_at = registration.requested_at
+    registration._state.adding = False
+    return waiting
+
+
 # --- the services ---------------------------------------------------------------------
 
 
@@ -220,6 +326,10 @@ def register(
     the waiting list; one phone holds at most one active registration per class.
     Raises ClassNotOpen, AlreadyRegistered, or ValidationError (per field) for
     bad input. Sends registration_changed(event="confirmed"|"waitlisted") on commit.
+
+    The returned registration carries `arrival_position`: its place on the
+    waiting list when it was made (None if confirmed), so the caller can answer
+    without another query.
     """
     # Everything that can be checked without the lock is checked here first.
     if party_size not in (1, 2):
@@ -241,27 +351,25 @@ def register(
                     age_band=age_band,
                     contact_preference=contact_preference,
                 )
-            # ---- the class's lock is held from here to commit: count, write, nothing else.
-            locked = _lock_session(session.pk)
-            _check_open(locked, channel)  # it may have been cancelled while we waited
-            seats, already = _count(locked, phone_number)
-            if already:
-                raise AlreadyRegistered()
-            now = timezone.now()
-            registration = Registration.objects.create(
-                session=locked,
+            registration = Registration(
+                session=session,
                 resident=resident,
                 phone=phone_number,
-                status=capacity.place(seats, party_size),
                 channel=channel,
                 party_size=party_size,
                 needs_loaner_device=needs_loaner_device,
                 phone_kind=phone_kind or "",
-                # Set under the lock, so the waiting list's order is the order
-                # in which requests got the lock: true arrival order.
-                requested_at=now,
-                status_changed_at=now,
                 created_by=created_by,
+            )
+            # ---- the class's lock is held from here to commit: count, write, nothing else.
+            if _can_place_in_one_round_trip():
+                waiting = _place_locked_postgresql(registration, session)
+            else:
+                waiting = _place_locked(registration, session)
+            # The place on the waiting list, counted under the lock: those
+            # waiting now were all there before this one (requested_at order).
+            registration.arrival_position = (
+                waiting + 1 if registration.status == Status.WAITLISTED else None
             )
             if created_by is not None:
                 audit.record(created_by, "outreach.register", registration, channel=channel)

@@ -62,3 +62,36 @@ def test_a_replayed_signal_sends_nothing_twice(session, django_capture_on_commit
     on_registration_changed(None, registration=registration, event="confirmed")
     services.deliver_due_messages()
     assert Message.objects.count() == 1
+
+
+def test_registering_only_enqueues_one_planning_task_carrying_the_registration_id(
+    session, settings, django_capture_on_commit_callbacks
+):
+    """The request does not render or store the message: the worker does, once."""
+    from django_tasks import task_backends
+
+    from messaging.tasks import plan_registration_message
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    registration = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
+    assert Message.objects.count() == 0
+    assert [(r.task.name, r.args) for r in backend.results] == [
+        ("plan_registration_message", [registration.pk, "confirmed"])
+    ]
+    # What the worker then does, twice (a retried task), leaves one message.
+    plan_registration_message.call(registration.pk, "confirmed")
+    plan_registration_message.call(registration.pk, "confirmed")
+    assert (
+        Message.objects.filter(registration=registration, purpose=Purpose.CONFIRMATION).count() == 1
+    )
+
+
+def test_a_waitlisted_registration_is_told_its_place_counted_when_it_was_made(
+    session, django_capture_on_commit_callbacks
+):
+    _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
+    second = _register(session, "090-3333-4444", django_capture_on_commit_callbacks)
+    third = _register(session, "090-5555-6666", django_capture_on_commit_callbacks)
+    assert (second.arrival_position, third.arrival_position) == (1, 2)
+    assert "2番目" in Message.objects.get(registration=third, purpose=Purpose.WAITLISTED).body

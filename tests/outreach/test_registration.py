@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from core.models import AuditEvent
@@ -248,3 +249,49 @@ def test_with_seats_left_counts_every_class_in_one_query(django_assert_num_queri
     with django_assert_num_queries(1):
         rows = list(ClassSession.objects.with_related().with_seats_left())
     assert [r.seats_left for r in rows] == [0, 1, 2]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PLACE_SQL runs only on PostgreSQL")
+def test_the_one_round_trip_insert_decides_exactly_as_core_capacity_place():
+    """PLACE_SQL is core.capacity.place() in SQL: the two must never drift apart."""
+    from core import capacity
+    from outreach.services.registration import PLACE_SQL
+
+    grid = [
+        (cap, taken, waiting, party)
+        for cap in (0, 1, 2, 3, 40)
+        for taken in (0, 1, 2, 3, 39, 40, 41)
+        for waiting in (0, 1, 5)
+        for party in (1, 2)
+    ]
+    rows = ", ".join(["(%s, %s, %s, %s)"] * len(grid))
+    decision = PLACE_SQL.format(waiting="w", party="p", capacity="c", taken="t")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c, t, w, p, {decision} FROM (VALUES {rows}) AS g(c, t, w, p)",  # noqa: S608
+            [value for combo in grid for value in combo],
+        )
+        decided = {tuple(row[:4]): row[4] for row in cursor.fetchall()}
+    for cap, taken, waiting, party in grid:
+        expected = capacity.place(capacity.Seats(cap, taken, waiting), party)
+        assert decided[(cap, taken, waiting, party)] == expected, (cap, taken, waiting, party)
+
+
+def test_a_class_cancelled_while_waiting_for_the_lock_takes_nobody():
+    """The check before the lock saw it open; the check under the lock must refuse."""
+    session = ClassSessionFactory(capacity=5)
+    stale = ClassSession.objects.get(pk=session.pk)
+    cancel_class(session, reason="台風")
+    with pytest.raises(ClassNotOpen):
+        _register(stale, 1)
+    assert not Registration.objects.filter(session=session).active().exists()
+
+
+def test_a_second_registration_of_a_phone_is_refused_under_the_lock_and_keeps_nothing():
+    session = ClassSessionFactory(capacity=5)
+    first = _register(session, 1)
+    with pytest.raises(AlreadyRegistered):
+        _register(session, 1)
+    assert list(Registration.objects.filter(session=session)) == [first]
+    assert first.arrival_position is None and first.status == "confirmed"
