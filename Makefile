@@ -6,6 +6,7 @@ DEMO_PASSWORD ?= tsunagu-demo
 # PostgreSQL for the second test pass; CI's machine has it on 127.0.0.1:5432.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEV := DEBUG=true
+MESSAGES_IGNORE := --ignore=node_modules --ignore=staticfiles --ignore=bench --ignore=tests --ignore=docs --ignore=scripts
 
 .PHONY: install run test test-sqlite test-postgres lint format bench reset messages worker
 
@@ -51,9 +52,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Refresh the English catalogue from the source, fill it from docs/i18n/*.po, compile it.
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l en --ignore=node_modules --ignore=staticfiles --ignore=bench --ignore=tests --no-obsolete
-	$(DEV) $(PY) manage.py compilemessages -l en --ignore=.venv
+	$(DEV) $(PY) manage.py makemessages -l en $(MESSAGES_IGNORE) --no-obsolete
+	$(PY) scripts/fill_translations.py
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

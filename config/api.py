@@ -11,10 +11,9 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
-    docs_url="/docs",
+    # No Swagger page: it loads its script from a CDN, which a city network may
+    # block; the OpenAPI document is the contract.
+    docs_url=None,
 )
 
-
-@api.get("/ping", include_in_schema=False)
-def ping(request):
-    return {"ok": True}
+api.add_router("/attendance", "outreach.api_attendance.router")

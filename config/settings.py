@@ -179,6 +179,20 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Tsunagu")
 
+# --- Email (password resets for staff) -------------------------------------------
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagu@localhost")
+
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
@@ -229,6 +243,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset and changed through allauth, which also guards TOTP.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # mp4 and vtt: help videos and their captions (WebVTT).
@@ -275,7 +292,7 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames its own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {
     "version": 1,
@@ -284,8 +301,45 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Wagtail logs every page action at INFO; seed_demo would print hundreds.
+        "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# --- Messaging: reminders, quiet hours, retries, cost (issue 4) ----------------------
+# Reminder moments before a class, in Japan time, as "days before@HH:MM" separated by
+# commas: the default is two days before at 10:00 and the morning of the class at 08:00.
+REMINDER_SCHEDULE: list[tuple[int, str]] = []
+for _item in env_list("REMINDER_SCHEDULE", ["2@10:00", "0@08:00"]):
+    _days, _sep, _hhmm = _item.partition("@")
+    try:
+        _h, _m = (int(p) for p in _hhmm.split(":"))
+        if not (_days.isdigit() and 0 <= _h < 24 and 0 <= _m < 60):
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"REMINDER_SCHEDULE items look like 2@10:00 (days before@time), not {_item!r}"
+        ) from None
+    REMINDER_SCHEDULE.append((int(_days), f"{_h:02d}:{_m:02d}"))
+# The follow-up with help-article links goes this many hours after a class ends.
+FOLLOW_UP_DELAY_HOURS = env_int("FOLLOW_UP_DELAY_HOURS", 3)
+# A worker holds a claimed message this long; after it, another worker checks the
+# provider and sends only if the provider never accepted it.
+MESSAGING_CLAIM_SECONDS = env_int("MESSAGING_CLAIM_SECONDS", 300)
+# Transient provider errors (429, 5xx, network) are retried this many times in all.
+MESSAGING_MAX_ATTEMPTS = env_int("MESSAGING_MAX_ATTEMPTS", 5)
+MESSAGING_BATCH_SIZE = env_int("MESSAGING_BATCH_SIZE", 100)
+# Used only where Twilio reports no price: an estimate per SMS segment and per call.
+MESSAGE_COST_CURRENCY = env_str("MESSAGE_COST_CURRENCY", "USD")
+SMS_COST_PER_SEGMENT = env_str("SMS_COST_PER_SEGMENT", "0.0760")
+VOICE_COST_PER_CALL = env_str("VOICE_COST_PER_CALL", "0.1300")
+# The voice menu's option 0 puts callers through to this number (E.164) in office
+# hours: weekdays (0 = Monday) and a time range, e.g. "0-4 08:30-17:15".
+DESK_FORWARD_NUMBER = env_str("DESK_FORWARD_NUMBER", "")
+DESK_OFFICE_HOURS = env_str("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
+if DEBUG and not TWILIO_AUTH_TOKEN:
+    # Local only: lets `manage.py twilio_request` sign a test webhook call under make run.
+    TWILIO_AUTH_TOKEN = "dev-only-twilio-auth-token"  # noqa: S105
 
 # --- Help pages (cms): whole-page cache for anonymous readers ---------------------------
 # Right after LocaleMiddleware, so a cached help page skips sessions, auth and

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +12,13 @@ from core import views as core_views
 # Not translated: machine contracts (DESIGN.md "HTTP") and sign-in.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Wagtail's own sign-in would accept a password alone and skip the TOTP
+    # step that coordinators must pass; everyone signs in through allauth.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin-login-redirect",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -23,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("", include("outreach.urls")),
     path("training/", include("training.urls")),
+    path("desk/messages/", include("messaging.urls_desk")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

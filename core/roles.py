@@ -41,21 +41,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "outreach.add_registration",
         "outreach.change_registration",
         "outreach.view_registration",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
         "wagtail_localize.submit_translation",
     ],
     Role.TRAINER: [],
@@ -74,6 +62,52 @@ def user_has_role(user, role: str) -> bool:
     return role in cache
 
 
+# Wagtail grants pages and images per tree, not per model: editors and
+# coordinators may edit and publish every page and use every image collection.
+ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    Role.EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.COORDINATOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+ROLE_COLLECTION_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    role: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ]
+    for role in (Role.EDITOR, Role.COORDINATOR)
+}
+
+
+def _sync_wagtail_tree_permissions() -> None:
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role, codenames in ROLE_PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=role)
+        if root_page is not None:
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+    for role, pairs in ROLE_COLLECTION_PERMISSIONS.items():
+        group = Group.objects.get(name=role)
+        if root_collection is not None:
+            for app_label, codename in pairs:
+                permission = Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+
 def sync_role_permissions() -> list[str]:
     """Give each role group exactly the permissions listed above; return the missing names."""
     missing: list[str] = []
@@ -90,6 +124,7 @@ def sync_role_permissions() -> list[str]:
             else:
                 perms.append(perm)
         group.permissions.set(perms)
+    _sync_wagtail_tree_permissions()
     return missing
 
 

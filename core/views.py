@@ -12,7 +12,7 @@ from core.roles import Role
 ROLE_LANDING = {
     Role.COORDINATOR: "wagtailadmin_home",
     Role.EDITOR: "wagtailadmin_home",
-    Role.TRAINER: "core:account",
+    Role.TRAINER: "outreach:trainer-today",
     Role.STAFF_LEARNER: "core:account",
 }
 

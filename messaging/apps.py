@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class MessagingConfig(AppConfig):
     name = "messaging"
     verbose_name = _("SMS・音声連絡")
+
+    def ready(self):
+        from messaging import receivers
+        from outreach.models import ClassSession, Registration
+        from outreach.signals import class_changed, registration_changed
+
+        registration_changed.connect(
+            receivers.on_registration_changed, sender=Registration, dispatch_uid="messaging-reg"
+        )
+        class_changed.connect(
+            receivers.on_class_changed, sender=ClassSession, dispatch_uid="messaging-class"
+        )

@@ -246,3 +246,8 @@ def seed(ctx) -> None:
         f"  venues: {len(DEMO_VENUES)} ({ctx.created.get('venues', 0)} new), "
         f"topics: {len(DEMO_TOPICS)} ({ctx.created.get('topics', 0)} new)"
     )
+
+    # Attendance (issue 5): can-do statements and a class today for the demo trainer.
+    from outreach.demo_attendance import seed_attendance
+
+    seed_attendance(ctx)

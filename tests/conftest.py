@@ -10,6 +10,9 @@ from tests.factories import UserFactory
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
     # Browser tests need Debian's Chromium. Outside CI they are skipped without
     # it; under CI=true a missing browser is a failure (scripts/test.sh checks too).
     if shutil.which("chromium") or os.path.exists("/usr/bin/chromium"):
@@ -67,6 +70,25 @@ def coordinator_with_totp(coordinator):
     return coordinator
 
 
+def ensure_migration_data():
+    """Put back what migrations create (Wagtail's root page and locale, the role groups).
+
+    A transactional test (live_server, concurrency) empties every table when it
+    ends, including rows that data migrations wrote; tests after it need them.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    from core.roles import Role, sync_role_permissions
+
+    locale = Locale.objects.get_or_create(language_code="ja")[0]
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    for role in Role:
+        Group.objects.get_or_create(name=role)
+    sync_role_permissions()
+
+
 @pytest.fixture
 def site_pages(db):
     """The demo home, accessibility and privacy pages in Japanese and English."""
@@ -75,6 +97,7 @@ def site_pages(db):
     from cms import demo as cms_demo
     from core.demo import SeedContext
 
+    ensure_migration_data()
     ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
     cms_demo.seed(ctx)
     return ctx

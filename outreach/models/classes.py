@@ -7,7 +7,8 @@ queries.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -151,6 +152,32 @@ class ClassSessionQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("topic", "venue", "venue__district", "lead_trainer")
+
+    def with_seats_left(self):
+        """Annotate confirmed_seats, waitlist_length and seats_left (never negative).
+
+        Correlated subqueries rather than joins, so the counts stay right when
+        this is combined with other annotations or filters across relations.
+        """
+        from outreach.models.people import Registration
+
+        def _total(status, expression):
+            return Coalesce(
+                Subquery(
+                    Registration.objects.filter(session=OuterRef("pk"), status=status)
+                    .order_by()
+                    .values("session")
+                    .annotate(total=expression)
+                    .values("total")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
+
+        return self.annotate(
+            confirmed_seats=_total(Registration.Status.CONFIRMED, Sum("party_size")),
+            waitlist_length=_total(Registration.Status.WAITLISTED, models.Count("id")),
+        ).annotate(seats_left=Greatest(F("capacity") - F("confirmed_seats"), Value(0)))
 
 
 class ClassSession(models.Model):

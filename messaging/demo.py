@@ -1,0 +1,47 @@
+"""Demo data for messaging: the default texts as editable rows, and a few outbox examples."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from messaging import texts
+from messaging.models import Message, MessageTemplate
+
+
+def seed(ctx) -> None:
+    for (purpose, language, channel), body in texts.DEFAULT_TEXTS.items():
+        _obj, created = MessageTemplate.objects.get_or_create(
+            purpose=purpose, language=language, channel=channel, defaults={"body": body}
+        )
+        ctx.count("message texts", created)
+
+    from messaging import services
+    from outreach.models import Registration
+
+    # A few confirmations for demo registrations, as if sent when they were made.
+    made = 0
+    for registration in (
+        Registration.objects.active()
+        .exclude(phone=None)
+        .select_related("resident", "session", "session__venue", "session__topic")
+        .order_by("id")[:5]
+    ):
+        purpose = "confirmation" if registration.status == "confirmed" else "waitlisted"
+        message = services.build_message(
+            registration, purpose, due_at=timezone.now() - dt.timedelta(hours=1), position=1
+        )
+        if message is None:
+            continue
+        message.status = Message.Status.DELIVERED
+        message.provider_id = f"outbox-demo-{registration.pk}"
+        message.sent_at = message.delivered_at = message.due_at
+        made += len(Message.objects.bulk_create([message], ignore_conflicts=True))
+    ctx.count("outbox examples", bool(made))
+    ctx.say(
+        f"  messaging: {MessageTemplate.objects.count()} message texts, "
+        f"{Message.objects.count()} messages in the outbox"
+    )
+
+    from messaging.tasks import ensure_tick
+
+    ensure_tick()  # reminders go out once a minute under make run's worker

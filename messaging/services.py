@@ -1,0 +1,575 @@
+"""Every change of state in messaging is one named function here.
+
+The exactly-once argument (docs/messaging.md has it in full):
+
+1. At most one Message row exists per (registration, purpose, occasion): a
+   unique constraint in the database, so two workers, a repeated
+   `send_due_reminders` or a replayed signal can only ever create it once.
+2. A worker sends a row only after claiming it: in one transaction it picks
+   due rows with SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite's
+   IMMEDIATE transactions serialise the same step) and marks them `sending`
+   with its own claim token and an expiry. No two workers hold the same row.
+3. Every later write is conditional on that claim token, so a worker that
+   lost its claim can never overwrite another's result.
+4. A claim that expired (the worker was killed or hung) is taken again, but
+   before sending, the provider is asked whether it already accepted this
+   message (backend.find_accepted); only if it did not is the message sent.
+"""
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from messaging import clock, texts
+from messaging.backends import BaseBackend, PermanentError, SendResult, TransientError, get_backend
+from messaging.models import Channel, InboundMessage, Message, OptOut, Purpose
+from messaging.schedule import backoff, in_quiet_hours, next_allowed, reminder_moments
+
+logger = logging.getLogger(__name__)
+
+# Purposes that only make sense while the registration is active and the class is on.
+_NEEDS_LIVE_CLASS = {
+    Purpose.CONFIRMATION,
+    Purpose.WAITLISTED,
+    Purpose.REMINDER,
+    Purpose.PROMOTION,
+    Purpose.CLASS_MOVED,
+}
+# How long after a class a follow-up may still be planned (a newly deployed
+# system must not thank people for classes of last month).
+FOLLOW_UP_WINDOW = dt.timedelta(days=2)
+# Twilio's "the recipient has replied STOP to this number": treat as an opt-out.
+UNSUBSCRIBED_CODE = "21610"
+
+
+def _channel_for(resident, phone) -> str | None:
+    """SMS for mobiles, a voice call for landlines, None when we may not or cannot call."""
+    from outreach.phones import contact_channel
+
+    if phone is None or resident is None:
+        return None
+    preference = resident.contact_preference
+    if preference == "none":
+        return None
+    kind = contact_channel(phone)
+    if kind is None:
+        return None
+    if preference == "voice":
+        return Channel.VOICE
+    return kind
+
+
+def _phone_e164(phone) -> str:
+    return getattr(phone, "as_e164", None) or str(phone)
+
+
+def build_message(
+    registration, purpose: str, *, occasion: str = "", due_at, position=None, custom=None
+):
+    """An unsaved Message for one registration, or None when it is not to be sent at all."""
+    resident = registration.resident
+    channel = _channel_for(resident, registration.phone)
+    if channel is None:
+        return None
+    language = texts.text_language(resident.language)
+    body = texts.template_body(purpose, language, channel, custom)
+    if not body:
+        return None  # e.g. no follow-up by voice: a link cannot be read aloud
+    values = texts.registration_values(registration, language, position=position)
+    body = texts.fill(body, values)
+    return Message(
+        registration=registration,
+        resident=resident,
+        to=_phone_e164(registration.phone),
+        channel=channel,
+        purpose=purpose,
+        occasion=occasion,
+        language=language,
+        body=body,
+        segments=texts.segments(body) if channel == Channel.SMS else 1,
+        due_at=due_at,
+    )
+
+
+def queue_message(registration, purpose: str, *, occasion: str = "", position=None, now=None):
+    """Queue the one message for (registration, purpose, occasion); return it, or None.
+
+    Invariant: calling this twice (a replayed signal, two app servers) leaves
+    one row; the second call returns the existing row unchanged.
+    """
+    now = now or clock.now()
+    message = build_message(
+        registration, purpose, occasion=occasion, due_at=next_allowed(now), position=position
+    )
+    if message is None:
+        return None
+    # ignore_conflicts: the unique constraint, not a prior read, decides.
+    Message.objects.bulk_create([message], ignore_conflicts=True)
+    stored = Message.objects.filter(
+        registration=registration, purpose=purpose, occasion=occasion, resent_from=None
+    ).first()
+    _wake_worker()
+    return stored
+
+
+def _wake_worker() -> None:
+    from messaging.tasks import deliver_messages
+
+    def enqueue():
+        try:
+            deliver_messages.enqueue()
+        except Exception:  # a full queue must never break a registration
+            logger.exception("could not enqueue message delivery")
+
+    transaction.on_commit(enqueue)
+
+
+def plan_due_messages(now=None) -> int:
+    """Create the reminders and follow-ups that are due at `now`; return how many are new.
+
+    Invariant: idempotent. Only the latest due reminder of each registration is
+    created (someone who registers the evening before gets the morning one, not
+    a stale "two days before" as well), and none that was due before the
+    resident's place was confirmed.
+    """
+    from outreach.models import ClassSession, Registration
+
+    now = now or clock.now()
+    longest = max((days for days, _hhmm in settings.REMINDER_SCHEDULE), default=0)
+    upcoming = (
+        Registration.objects.confirmed()
+        .filter(
+            session__status=ClassSession.Status.PUBLISHED,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + dt.timedelta(days=longest + 1),
+        )
+        .select_related("session", "session__topic", "session__venue", "resident")
+    )
+    new: list[Message] = []
+    custom = texts.custom_texts()
+    for registration in upcoming.iterator(chunk_size=1000):
+        due = [
+            (occasion, moment)
+            for occasion, moment in reminder_moments(registration.session.starts_at)
+            if moment <= now and moment > registration.status_changed_at
+        ]
+        if due:
+            occasion, moment = due[-1]
+            message = build_message(
+                registration, Purpose.REMINDER, occasion=occasion, due_at=moment, custom=custom
+            )
+            if message is not None:
+                new.append(message)
+
+    delay = dt.timedelta(hours=settings.FOLLOW_UP_DELAY_HOURS)
+    finished = (
+        Registration.objects.confirmed()
+        .filter(
+            session__status=ClassSession.Status.PUBLISHED,
+            session__ends_at__lte=now - delay,
+            session__ends_at__gt=now - delay - FOLLOW_UP_WINDOW,
+        )
+        .exclude(messages__purpose=Purpose.FOLLOW_UP)
+        .select_related("session", "session__topic", "session__venue", "resident")
+    )
+    for registration in finished.iterator(chunk_size=1000):
+        message = build_message(
+            registration,
+            Purpose.FOLLOW_UP,
+            due_at=next_allowed(registration.session.ends_at + delay),
+            custom=custom,
+        )
+        if message is not None:
+            new.append(message)
+
+    before = Message.objects.count()
+    Message.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    return Message.objects.count() - before if new else 0
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    skipped: int = 0
+    retrying: int = 0
+    failed: int = 0
+    recovered: int = 0
+    quiet: bool = False
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def handled(self) -> int:
+        return self.sent + self.skipped + self.retrying + self.failed + self.recovered
+
+
+def claim_batch(now, size: int) -> list[Message]:
+    """Take up to `size` due messages for this worker alone.
+
+    The rows are picked with SKIP LOCKED, so a second worker running the same
+    query at the same moment skips them instead of waiting, and marked
+    `sending` with a token before the transaction ends: once it commits, no
+    other worker's query matches them until the claim expires.
+    """
+    wall = timezone.now()
+    token = uuid.uuid4()
+    with transaction.atomic():
+        ids = list(
+            Message.objects.filter(
+                Q(status=Message.Status.QUEUED, due_at__lte=now)
+                | Q(status=Message.Status.SENDING, claimed_until__lt=wall)
+            )
+            .order_by("due_at", "id")
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)[:size]
+        )
+        if not ids:
+            return []
+        Message.objects.filter(id__in=ids).update(
+            status=Message.Status.SENDING,
+            claim_token=token,
+            claimed_at=wall,
+            claimed_until=wall + dt.timedelta(seconds=settings.MESSAGING_CLAIM_SECONDS),
+            attempts=F("attempts") + 1,
+            updated_at=wall,
+        )
+    return list(
+        Message.objects.filter(claim_token=token)
+        .select_related("registration", "registration__session")
+        .order_by("due_at", "id")
+    )
+
+
+# The fields a send result writes; results are written in small batches (below).
+RESULT_FIELDS = [
+    "status",
+    "provider_id",
+    "price",
+    "price_unit",
+    "sent_at",
+    "due_at",
+    "error_code",
+    "error_message",
+    "claim_token",
+    "claimed_until",
+    "updated_at",
+]
+# Results are written every this many messages, in one transaction: one commit
+# (one WAL flush) per message would cost more than the send itself. A worker
+# killed before a write leaves its messages claimed; the next worker asks
+# Twilio about them (find_accepted) before sending, so none goes out twice.
+RESULT_FLUSH_EVERY = 100
+
+
+def _finish(message: Message, **changes) -> None:
+    """Record a result on the message; _flush writes it while the claim is still ours."""
+    changes.setdefault("claim_token", None)
+    changes.setdefault("claimed_until", None)
+    changes["updated_at"] = timezone.now()
+    for name, value in changes.items():
+        setattr(message, name, value)
+
+
+def _flush(messages: list[Message], token) -> None:
+    if not messages:
+        return
+    # One parameterised UPDATE run for each message in one transaction
+    # (bulk_update's CASE expressions cost more Python time than the sends).
+    # `AND claim_token = …`: only rows still claimed by this worker are written,
+    # so a worker that lost its claim never overwrites another's result.
+    fields = [Message._meta.get_field(name) for name in RESULT_FIELDS]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (
+        f"UPDATE {quote(Message._meta.db_table)} SET {assignments} "  # noqa: S608 (names from the model)
+        f"WHERE {quote('id')} = %s AND {quote('claim_token')} = %s"
+    )
+    token_value = Message._meta.get_field("claim_token").get_db_prep_save(token, connection)
+    rows = [
+        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields]
+        + [m.pk, token_value]
+        for m in messages
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _why_not_send(message: Message, opted_out: set[str], now) -> str:
+    if message.to in opted_out:
+        return _("配信停止の番号です")
+    registration = message.registration
+    if message.purpose in _NEEDS_LIVE_CLASS and registration is not None:
+        if registration.status == "cancelled":
+            return _("申込が取り消されました")
+        if registration.session.status == "cancelled":
+            return _("教室が中止になりました")
+        if message.purpose == Purpose.REMINDER and registration.session.starts_at <= now:
+            return _("教室がもう始まっています")
+    return ""
+
+
+def _sent(message: Message, result: SendResult, now) -> None:
+    _finish(
+        message,
+        status=Message.Status.SENT,
+        provider_id=result.provider_id,
+        price=result.price,
+        price_unit=result.price_unit,
+        sent_at=now,
+        error_code="",
+        error_message="",
+    )
+
+
+def _retry_later(message: Message, exc: TransientError, now, report: DeliveryReport) -> None:
+    if message.attempts >= settings.MESSAGING_MAX_ATTEMPTS:
+        _finish(
+            message, status=Message.Status.FAILED, error_code=exc.code, error_message=exc.message
+        )
+        report.failed += 1
+        return
+    _finish(
+        message,
+        status=Message.Status.QUEUED,
+        due_at=next_allowed(now + backoff(message.attempts)),
+        error_code=exc.code,
+        error_message=exc.message,
+    )
+    report.retrying += 1
+
+
+def send_claimed(message: Message, backend: BaseBackend, now, opted_out: set[str], report):
+    """Send one claimed message, or record why it was not sent."""
+    reason = _why_not_send(message, opted_out, now)
+    if reason:
+        _finish(message, status=Message.Status.SKIPPED, error_message=reason)
+        report.skipped += 1
+        return
+    if backend.can_be_ambiguous and message.attempts > 1:
+        # A previous attempt may have reached the provider (crash, timeout):
+        # ask before sending again.
+        known = set(
+            Message.objects.filter(to=message.to)
+            .exclude(provider_id="")
+            .values_list("provider_id", flat=True)
+        )
+        try:
+            found = backend.find_accepted(message, known)
+        except TransientError as exc:
+            _retry_later(message, exc, now, report)
+            return
+        if found is not None:
+            _sent(message, found, now)
+            report.recovered += 1
+            return
+    try:
+        result = backend.send(message)
+    except TransientError as exc:
+        _retry_later(message, exc, now, report)
+        return
+    except PermanentError as exc:
+        _finish(
+            message, status=Message.Status.FAILED, error_code=exc.code, error_message=exc.message
+        )
+        if exc.code == UNSUBSCRIBED_CODE:
+            opt_out(message.to, source=OptOut.Source.PROVIDER)
+        report.failed += 1
+        return
+    _sent(message, result, now)
+    report.sent += 1
+
+
+def deliver_due_messages(
+    now=None, *, limit: int | None = None, progress: Callable[[DeliveryReport], None] | None = None
+) -> DeliveryReport:
+    """Send every message due at `now`, each exactly once; safe to run concurrently.
+
+    Nothing goes out in the quiet hours (20:00–08:00 Japan time).
+    """
+    now = now or clock.now()
+    report = DeliveryReport()
+    if in_quiet_hours(now):
+        report.quiet = True
+        return report
+    backend = get_backend()
+    size = settings.MESSAGING_BATCH_SIZE
+    while limit is None or report.handled < limit:
+        batch = claim_batch(now, size if limit is None else min(size, limit - report.handled))
+        if not batch:
+            break
+        token = batch[0].claim_token
+        opted_out = set(
+            OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
+        )
+        done: list[Message] = []
+        for message in batch:
+            send_claimed(message, backend, now, opted_out, report)
+            done.append(message)
+            report.lines.append(f"{message.get_purpose_display()} → {message.to}: {message.status}")
+            if len(done) >= RESULT_FLUSH_EVERY:
+                _flush(done, token)
+                done = []
+        _flush(done, token)
+        if progress:
+            progress(report)
+    return report
+
+
+def resend(message: Message, *, by) -> Message:
+    """A coordinator's resend: a new row (resent_from set) queued now.
+
+    Invariant: the original stays as it was, so the log shows both; the
+    per-purpose uniqueness does not apply to resends, which are deliberate.
+    """
+    from core.audit import record
+
+    with transaction.atomic():
+        copy = Message.objects.create(
+            registration=message.registration,
+            resident=message.resident,
+            to=message.to,
+            channel=message.channel,
+            purpose=message.purpose,
+            occasion=message.occasion,
+            language=message.language,
+            body=message.body,
+            segments=message.segments,
+            due_at=next_allowed(clock.now()),
+            resent_from=message,
+        )
+        record(by, "messaging.resend", copy, original=message.pk)
+        _wake_worker()
+    return copy
+
+
+def opt_out(phone: str, *, source: str, by=None, note: str = "") -> bool:
+    """Stop all messages to a number; return True if it was not opted out before.
+
+    Invariant: one row per number; messages already queued are skipped at send time.
+    """
+    _obj, created = OptOut.objects.get_or_create(
+        phone=phone, defaults={"source": source, "created_by": by, "note": note[:200]}
+    )
+    return created
+
+
+def opt_in(phone: str) -> bool:
+    """Messages to the number may go again (START); True if it had been opted out."""
+    deleted, _detail = OptOut.objects.filter(phone=phone).delete()
+    return bool(deleted)
+
+
+def record_status(
+    provider_id: str, status: str, *, error_code: str = "", price=None, price_unit="", duration=None
+) -> Message | None:
+    """Apply a status callback from Twilio to the message it is about.
+
+    Invariant: a message never moves backwards (callbacks may arrive out of
+    order, and Twilio retries them): `sent` after `delivered` changes nothing.
+    """
+    mapped = {
+        # messages
+        "accepted": Message.Status.SENT,
+        "queued": Message.Status.SENT,
+        "sending": Message.Status.SENT,
+        "sent": Message.Status.SENT,
+        "delivered": Message.Status.DELIVERED,
+        "read": Message.Status.DELIVERED,
+        "undelivered": Message.Status.UNDELIVERED,
+        "failed": Message.Status.FAILED,
+        # calls
+        "initiated": Message.Status.SENT,
+        "ringing": Message.Status.SENT,
+        "in-progress": Message.Status.SENT,
+        "completed": Message.Status.DELIVERED,
+        "busy": Message.Status.UNDELIVERED,
+        "no-answer": Message.Status.UNDELIVERED,
+        "canceled": Message.Status.UNDELIVERED,
+    }.get(status)
+    if mapped is None or not provider_id:
+        return None
+    with transaction.atomic():
+        message = Message.objects.select_for_update().filter(provider_id=provider_id).first()
+        if message is None:
+            return None
+        fields = []
+        if Message.RANK[mapped] > Message.RANK[message.status] or (
+            mapped != message.status and message.status == Message.Status.SENT
+        ):
+            message.status = mapped
+            fields.append("status")
+            if mapped == Message.Status.DELIVERED:
+                message.delivered_at = timezone.now()
+                fields.append("delivered_at")
+        if error_code and error_code != message.error_code:
+            message.error_code = error_code[:20]
+            fields.append("error_code")
+        price_value = _decimal(price)
+        if price_value is not None:
+            message.price = price_value
+            message.price_unit = (price_unit or "")[:3]
+            fields += ["price", "price_unit"]
+        if fields:
+            message.save(update_fields=[*fields, "updated_at"])
+    if error_code == UNSUBSCRIBED_CODE:
+        opt_out(message.to, source=OptOut.Source.PROVIDER)
+    return message
+
+
+def _decimal(raw):
+    from decimal import Decimal, InvalidOperation
+
+    if raw in (None, ""):
+        return None
+    try:
+        return abs(Decimal(str(raw)))
+    except InvalidOperation:
+        return None
+
+
+def record_inbound(
+    *,
+    kind: str,
+    from_number: str,
+    provider_id: str,
+    body: str = "",
+    recording_url: str = "",
+    recording_seconds=None,
+) -> InboundMessage:
+    """Keep an incoming SMS or voicemail for the inbox; a retried webhook is kept once."""
+    inbound, _created = InboundMessage.objects.get_or_create(
+        provider_id=provider_id,
+        defaults={
+            "kind": kind,
+            "from_number": from_number[:20],
+            "body": body,
+            "recording_url": recording_url,
+            "recording_seconds": recording_seconds,
+        },
+    )
+    return inbound
+
+
+def mark_handled(inbound: InboundMessage, *, by) -> None:
+    inbound.handled_at = timezone.now()
+    inbound.handled_by = by
+    inbound.save(update_fields=["handled_at", "handled_by"])
+
+
+def skip_pending(
+    messages: Iterable[Message] | None = None, *, registration=None, reason: str
+) -> int:
+    """Mark messages not yet claimed as skipped (the registration was cancelled)."""
+    qs = Message.objects.filter(status=Message.Status.QUEUED)
+    if registration is not None:
+        qs = qs.filter(registration=registration)
+    return qs.update(
+        status=Message.Status.SKIPPED, error_message=reason[:300], updated_at=timezone.now()
+    )

@@ -1,0 +1,61 @@
+"""Background work through the Tasks API (django-tasks' database worker in `make run`).
+
+deliver_messages is enqueued whenever a message is queued; messaging_tick runs
+once a minute, plans the reminders and follow-ups that have become due, and
+sends what is due. Both are safe to run in any number of workers at once: the
+claiming in messaging.services decides who sends what.
+"""
+
+import datetime as dt
+import logging
+
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+from messaging import services
+
+logger = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+
+
+@task()
+def deliver_messages() -> int:
+    report = services.deliver_due_messages()
+    ensure_tick()
+    return report.handled
+
+
+@task()
+def messaging_tick() -> int:
+    services.plan_due_messages()
+    report = services.deliver_due_messages()
+    _schedule_tick(timezone.now() + dt.timedelta(seconds=TICK_SECONDS))
+    return report.handled
+
+
+def _schedule_tick(run_after) -> None:
+    backend = messaging_tick.get_backend()
+    if not backend.supports_defer:
+        return  # the immediate backend (tests): cron's send_due_reminders does this
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # another task backend: it schedules on its own
+        return
+    # One pending tick is enough; a second one (a race between two workers) only
+    # does the same idempotent work twice.
+    # (status READY, whatever its run_after: ready() would hide a deferred one.)
+    if DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=_TICK_PATH).exists():
+        return
+    messaging_tick.using(run_after=run_after).enqueue()
+
+
+def ensure_tick() -> None:
+    """Start the once-a-minute tick if none is waiting (seed_demo and each delivery call it)."""
+    try:
+        _schedule_tick(timezone.now())
+    except Exception:
+        logger.exception("could not schedule the messaging tick")
+
+
+_TICK_PATH = f"{messaging_tick.func.__module__}.{messaging_tick.func.__qualname__}"

@@ -1,0 +1,259 @@
+"""What a message says: the built-in wording and how a text is filled in.
+
+Japanese texts are written in easy Japanese (やさしい日本語: short sentences,
+spaces between phrases, no difficult kanji), because they are read by older
+residents and by residents whose first language is not Japanese. Residents
+whose language has no text of its own get the easy-Japanese one, which is the
+city's usual practice for foreign residents.
+
+Coordinators may override any text (MessageTemplate); a text may only use the
+placeholders below, so a coordinator cannot break a message by a typo.
+"""
+
+import datetime as dt
+import re
+
+from django.conf import settings
+from django.utils import timezone
+
+from messaging.models import Channel, MessageTemplate, Purpose
+
+PLACEHOLDERS = {
+    "name": "お名前",
+    "class": "教室の名前",
+    "date": "日付",
+    "time": "始まる時間",
+    "place": "会場",
+    "desk": "窓口の電話番号",
+    "link": "ヘルプのページ（教室のあと）",
+    "position": "キャンセル待ちの順番",
+}
+_PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+
+P = Purpose
+SMS = Channel.SMS
+VOICE = Channel.VOICE
+
+DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
+    # --- easy Japanese, SMS ---
+    (
+        P.CONFIRMATION,
+        "ja",
+        SMS,
+    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。やめるときは {desk} へ 電話してください。",
+    (
+        P.WAITLISTED,
+        "ja",
+        SMS,
+    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。",
+    (
+        P.REMINDER,
+        "ja",
+        SMS,
+    ): "{name}さん スマホ教室は {date} {time}から {place}です。来られないときは {desk} へ 電話してください。",
+    (
+        P.PROMOTION,
+        "ja",
+        SMS,
+    ): "{name}さん 席が あきました。スマホ教室 {date} {time}から {place}に 参加できます。来られないときは {desk} へ。",
+    (
+        P.CLASS_CANCELLED,
+        "ja",
+        SMS,
+    ): "{name}さん ごめんなさい。{date}の スマホ教室（{place}）は 中止に なりました。くわしくは {desk} へ。",
+    (
+        P.CLASS_MOVED,
+        "ja",
+        SMS,
+    ): "{name}さん スマホ教室が 変わりました。新しい 日時は {date} {time}から、会場は {place}です。くわしくは {desk} へ。",
+    (
+        P.FOLLOW_UP,
+        "ja",
+        SMS,
+    ): "{name}さん スマホ教室に 来てくれて ありがとうございました。わからない ときは ここを 見てください。{link}",
+    # --- easy Japanese, voice (read aloud: no links, numbers as words) ---
+    (
+        P.CONFIRMATION,
+        "ja",
+        VOICE,
+    ): "こちらは {desk} スマホ教室の 窓口です。{name}さんの 申し込みを 受けつけました。{date}、{time}から、{place}です。",
+    (
+        P.WAITLISTED,
+        "ja",
+        VOICE,
+    ): "こちらは スマホ教室の 窓口です。{date}の 教室は いま いっぱいです。キャンセル待ちの {position}番目です。席が あいたら お電話します。",
+    (
+        P.REMINDER,
+        "ja",
+        VOICE,
+    ): "こちらは スマホ教室の 窓口です。{name}さん、{class}の 教室は、{date}、{time}から、{place}です。",
+    (
+        P.PROMOTION,
+        "ja",
+        VOICE,
+    ): "こちらは スマホ教室の 窓口です。席が あきました。{date}、{time}から、{place}の 教室に 参加できます。",
+    (
+        P.CLASS_CANCELLED,
+        "ja",
+        VOICE,
+    ): "こちらは スマホ教室の 窓口です。ごめんなさい。{date}、{place}の 教室は 中止に なりました。",
+    (
+        P.CLASS_MOVED,
+        "ja",
+        VOICE,
+    ): "こちらは スマホ教室の 窓口です。教室の 日時か 会場が 変わりました。新しい 日時は {date}、{time}から、会場は {place}です。",
+    # --- English ---
+    (
+        P.CONFIRMATION,
+        "en",
+        SMS,
+    ): "{name}, you are registered for the smartphone class on {date} at {time}, {place}. To cancel, call {desk}.",
+    (
+        P.WAITLISTED,
+        "en",
+        SMS,
+    ): "{name}, the smartphone class on {date} is full. You are number {position} on the waiting list. We will tell you if a seat opens.",
+    (
+        P.REMINDER,
+        "en",
+        SMS,
+    ): "{name}, your smartphone class is on {date} at {time}, {place}. If you cannot come, please call {desk}.",
+    (
+        P.PROMOTION,
+        "en",
+        SMS,
+    ): "{name}, a seat opened: you can join the smartphone class on {date} at {time}, {place}. If you cannot come, call {desk}.",
+    (
+        P.CLASS_CANCELLED,
+        "en",
+        SMS,
+    ): "{name}, we are sorry: the smartphone class on {date} at {place} is cancelled. Questions: {desk}.",
+    (
+        P.CLASS_MOVED,
+        "en",
+        SMS,
+    ): "{name}, your smartphone class has changed: now {date} at {time}, {place}. Questions: {desk}.",
+    (
+        P.FOLLOW_UP,
+        "en",
+        SMS,
+    ): "{name}, thank you for coming to the smartphone class. Step-by-step help: {link}",
+    (
+        P.CONFIRMATION,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. {name}, you are registered for the class on {date} at {time}, at {place}.",
+    (
+        P.WAITLISTED,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. The class on {date} is full. You are number {position} on the waiting list.",
+    (
+        P.REMINDER,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. {name}, your class, {class}, is on {date} at {time}, at {place}.",
+    (
+        P.PROMOTION,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. A seat opened: you can join the class on {date} at {time}, at {place}.",
+    (
+        P.CLASS_CANCELLED,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. We are sorry: the class on {date} at {place} is cancelled.",
+    (
+        P.CLASS_MOVED,
+        "en",
+        VOICE,
+    ): "This is the smartphone class desk. Your class has changed. It is now on {date} at {time}, at {place}.",
+}
+
+TEXT_LANGUAGES = ("ja", "en")
+_WEEKDAYS_JA = "月火水木金土日"
+
+
+def text_language(language: str | None) -> str:
+    """The language a resident's messages are written in (easy Japanese by default)."""
+    code = (language or "ja").lower()
+    return "en" if code.startswith("en") else "ja"
+
+
+def unknown_placeholders(body: str) -> list[str]:
+    return sorted({m for m in _PLACEHOLDER.findall(body) if m not in PLACEHOLDERS})
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), body)
+
+
+def custom_texts() -> dict[tuple[str, str, str], str]:
+    """Every coordinator's wording, read once for a batch (planning 10,000 reminders)."""
+    return {
+        (t.purpose, t.language, t.channel): t.body
+        for t in MessageTemplate.objects.only("purpose", "language", "channel", "body")
+    }
+
+
+def template_body(purpose: str, language: str, channel: str, custom=None) -> str | None:
+    """The coordinators' wording if they set one, else the built-in one (None: not sent)."""
+    if custom is not None:
+        return custom.get((purpose, language, channel)) or DEFAULT_TEXTS.get(
+            (purpose, language, channel)
+        )
+    row = (
+        MessageTemplate.objects.filter(purpose=purpose, language=language, channel=channel)
+        .values_list("body", flat=True)
+        .first()
+    )
+    return row or DEFAULT_TEXTS.get((purpose, language, channel))
+
+
+def format_date(moment: dt.datetime, language: str) -> str:
+    local = timezone.localtime(moment)
+    if language == "en":
+        return local.strftime("%a %-d %b")
+    return f"{local.month}月{local.day}日（{_WEEKDAYS_JA[local.weekday()]}）"
+
+
+def format_time(moment: dt.datetime, language: str) -> str:
+    local = timezone.localtime(moment)
+    if language == "en":
+        return local.strftime("%H:%M")
+    half = "午前" if local.hour < 12 else "午後"
+    hour = local.hour if local.hour <= 12 else local.hour - 12
+    return f"{half}{hour}時" + (f"{local.minute}分" if local.minute else "")
+
+
+def help_link(topic_slug: str, language: str) -> str:
+    prefix = "/en" if language == "en" else ""
+    return f"{settings.PUBLIC_BASE_URL}{prefix}/help/topic/{topic_slug}/"
+
+
+def registration_values(registration, language: str, *, position: int | None = None) -> dict:
+    """The placeholders' values for one registration, in the message's language."""
+    session = registration.session
+    venue = session.venue
+    topic = session.topic
+    english = language == "en"
+    return {
+        "name": registration.resident.name,
+        "class": (session.title or (topic.title_en if english and topic.title_en else topic.title)),
+        "date": format_date(session.starts_at, language),
+        "time": format_time(session.starts_at, language),
+        "place": venue.name_en if english and venue.name_en else venue.name,
+        "desk": settings.DESK_PHONE_NUMBER,
+        "link": help_link(topic.slug, language),
+        "position": str(position or ""),
+    }
+
+
+def segments(body: str) -> int:
+    """SMS segments Twilio bills: 160/153 GSM characters, or 70/67 for Japanese (UCS-2)."""
+    if all(ord(ch) < 128 for ch in body):
+        single, multi = 160, 153
+    else:
+        single, multi = 70, 67
+    length = len(body)
+    return 1 if length <= single else -(-length // multi)

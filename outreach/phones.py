@@ -1,0 +1,128 @@
+"""Phone numbers the way residents write them, and what kind of phone each one is.
+
+Japan's numbering plan (総務省 電気通信番号計画) decides how we can reach a number:
+
+* 070 / 080 / 090 / 060 are mobiles: we send SMS.
+* 050 is an IP phone, other ten-digit numbers are fixed lines: we call them with
+  the automated voice message.
+* 0120 / 0800 (free dial), 0570 (navi dial) and 020 (pagers and machine-to-machine
+  lines) never reach a person at home, so they are refused as a contact number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.phonenumber import PhoneNumber
+
+SMS = "sms"
+VOICE = "voice"
+
+MOBILE_PREFIXES = ("70", "80", "90", "60")  # national significant number, no trunk 0
+REFUSED_PREFIXES = ("120", "800", "570", "20")
+
+# Hyphens, dashes, the long vowel mark people type by mistake, brackets and spaces.
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―−ー－ｰ()（）.．]")
+
+
+def _normalise(raw: str) -> str:
+    # NFKC turns full-width digits and ＋ into ASCII (０９０ → 090).
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    return _SEPARATORS.sub("", text)
+
+
+def parse_phone(raw: str) -> PhoneNumber:
+    """Read a Japanese phone number written any usual way; raise ValidationError politely.
+
+    Accepts 090-1234-5678, ０９０１２３４５６７８, 090 1234 5678, +81 90-1234-5678.
+    """
+    text = _normalise(raw)
+    if not text:
+        raise ValidationError(_("電話番号を入力してください。"), code="required")
+    if not re.fullmatch(r"\+?\d+", text):
+        raise ValidationError(
+            _("電話番号は数字で入力してください（例：090-1234-5678）。"), code="not_digits"
+        )
+    if text.startswith("+") and not text.startswith("+81"):
+        raise ValidationError(
+            _("日本の電話番号を入力してください（例：090-1234-5678）。"), code="not_japan"
+        )
+    if not text.startswith(("+", "0")):
+        raise ValidationError(
+            _("市外局番から入力してください。最初の「0」が抜けていませんか（例：042-123-4567）。"),
+            code="no_trunk_prefix",
+        )
+    try:
+        number = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _(
+                "電話番号の桁数が合いません。携帯電話は11けた（090-1234-5678）、"
+                "家の電話は市外局番から10けた（042-123-4567）です。"
+            ),
+            code="invalid",
+        )
+    phone = PhoneNumber.from_string(
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    )
+    if contact_channel(phone) is None:
+        raise ValidationError(
+            _(
+                "フリーダイヤル（0120・0800）、ナビダイヤル（0570）、020の番号には"
+                "連絡ができません。ご自宅か携帯電話の番号を入力してください。"
+            ),
+            code="not_reachable",
+        )
+    return phone
+
+
+def _national(phone) -> str:
+    if phone is None or phone == "":
+        return ""
+    if isinstance(phone, str):
+        try:
+            phone = PhoneNumber.from_string(phone, region="JP")
+        except phonenumbers.NumberParseException:
+            return ""
+    if phone.country_code != 81:
+        return ""
+    return str(phone.national_number)
+
+
+def contact_channel(phone) -> str | None:
+    """ "sms" for mobiles, "voice" for fixed lines and 050, None for numbers we refuse."""
+    national = _national(phone)
+    if not national:
+        return None
+    if national.startswith(REFUSED_PREFIXES):
+        return None
+    if national.startswith(MOBILE_PREFIXES) and len(national) == 10:
+        return SMS
+    return VOICE
+
+
+def format_national(phone) -> str:
+    """090-1234-5678, the way it is printed on a roster."""
+    if not phone:
+        return ""
+    if isinstance(phone, str):
+        phone = PhoneNumber.from_string(phone, region="JP")
+    return phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def mask_phone(phone) -> str:
+    """ "090-****-5678": enough for a trainer to tell two people apart, not to call them."""
+    formatted = format_national(phone)
+    if not formatted:
+        return ""
+    groups = formatted.split("-")
+    if len(groups) < 3:
+        return formatted[:3] + "*" * max(len(formatted) - 7, 0) + formatted[-4:]
+    middle = ["*" * len(group) for group in groups[1:-1]]
+    return "-".join([groups[0], *middle, groups[-1]])

@@ -1,0 +1,665 @@
+"""Attendance: marks and walk-ins from trainers' tablets, and the coordinator's corrections.
+
+The invariants (DESIGN.md "Quality targets", offline attendance):
+
+- A mark is stored once per device-made UUID: replaying a batch, whole or in
+  part, any number of times, inserts nothing new (unique constraint plus
+  inserts that ignore conflicts, so even two replays racing each other agree).
+- The current state of a person is the latest mark by the device's clock,
+  ties broken by UUID; nothing is overwritten, so the history stays.
+- A trainer records only for the classes they lead or help with; every item
+  that is refused or malformed gets its own polite error, and the rest of the
+  batch is still stored. Bad input never raises out of `apply_sync_batch`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import phonenumbers
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from core import audit
+from core.permissions import has_any_role
+from core.roles import Role
+from outreach.models import (
+    AttendanceMark,
+    CanDoStatement,
+    ClassSession,
+    Registration,
+    Resident,
+    WalkIn,
+)
+from outreach.phones import mask_phone
+
+# Sessions from today up to this many days ahead are stored on the tablet.
+DAYS_AHEAD = 7
+# The city's rule for classes: one helper for every four attendees (1人の補助者につき4人まで).
+ATTENDEES_PER_HELPER = 4
+# A batch larger than this is refused whole: a tablet never holds that many.
+MAX_BATCH_ITEMS = 1000
+# A device clock ahead of the server by more than this is not trusted: such a
+# mark would otherwise win over every later correction.
+CLOCK_SKEW_ALLOWED = dt.timedelta(minutes=5)
+
+MARK = "mark"
+WALK_IN = "walk_in"
+
+
+class AttendanceError(Exception):
+    """str(exc) is a polite, translated message for the person who tried."""
+
+
+# --- Who may see and mark which class -----------------------------------------------
+
+
+def is_coordinator(user) -> bool:
+    return has_any_role(user, Role.COORDINATOR)
+
+
+def sessions_for_user(user):
+    """The classes a user may take attendance for: their own, or all of them for a coordinator."""
+    sessions = ClassSession.objects.all()
+    if is_coordinator(user):
+        return sessions
+    return sessions.filter(Q(lead_trainer=user) | Q(helpers=user)).distinct()
+
+
+def coming_sessions(user, *, now=None, days: int = DAYS_AHEAD):
+    """Today's and the next days' classes (not drafts) for the today page and the tablet's copy."""
+    now = now or timezone.now()
+    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        sessions_for_user(user)
+        .exclude(status=ClassSession.Status.DRAFT)
+        .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=days + 1))
+        .select_related("topic", "venue", "venue__district", "lead_trainer")
+        .prefetch_related("helpers")
+        .order_by("starts_at", "id")
+    )
+
+
+def may_take_attendance(user, session: ClassSession) -> bool:
+    if is_coordinator(user):
+        return True
+    if session.lead_trainer_id == user.pk:
+        return True
+    return session.helpers.filter(pk=user.pk).exists()
+
+
+# --- Phone numbers of walk-ins (masking for trainers: outreach.phones.mask_phone) -----
+
+
+def parse_walk_in_phone(raw: str):
+    """A phone number written any usual way (full-width digits, hyphens), or None if not valid."""
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    if not text:
+        return None
+    try:
+        parsed = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# --- Current state from the log ----------------------------------------------------------
+
+
+@dataclass
+class PersonState:
+    """What is current for one registration, each the latest mark of its key."""
+
+    attendance: AttendanceMark | None = None
+    loaner: AttendanceMark | None = None
+    satisfaction: AttendanceMark | None = None
+    can_do: dict[tuple[int, str], AttendanceMark] = field(default_factory=dict)
+    history: list[AttendanceMark] = field(default_factory=list)
+
+    @property
+    def attendance_value(self) -> str:
+        if self.attendance is None:
+            return AttendanceMark.Attendance.UNMARKED
+        return self.attendance.value
+
+    @property
+    def is_here(self) -> bool:
+        return self.attendance_value in (
+            AttendanceMark.Attendance.PRESENT,
+            AttendanceMark.Attendance.LATE,
+        )
+
+
+def current_state(marks) -> dict[int, PersonState]:
+    """Fold marks (any order) into each registration's current state: latest made_at wins."""
+    states: dict[int, PersonState] = defaultdict(PersonState)
+    for mark in sorted(marks, key=lambda m: (m.made_at, str(m.client_uuid))):
+        state = states[mark.registration_id]
+        state.history.append(mark)
+        if mark.kind == AttendanceMark.Kind.ATTENDANCE:
+            state.attendance = mark
+        elif mark.kind == AttendanceMark.Kind.LOANER:
+            state.loaner = mark
+        elif mark.kind == AttendanceMark.Kind.SATISFACTION:
+            state.satisfaction = mark
+        elif mark.kind == AttendanceMark.Kind.CAN_DO:
+            state.can_do[(mark.statement_id, mark.phase)] = mark
+    return states
+
+
+def helpers_needed(attendees: int) -> int:
+    return math.ceil(attendees / ATTENDEES_PER_HELPER) if attendees > 0 else 0
+
+
+@dataclass
+class RosterLine:
+    registration: Registration
+    state: PersonState
+    walk_in: WalkIn | None
+    masked_phone: str
+
+
+@dataclass
+class Roster:
+    session: ClassSession
+    lines: list[RosterLine]
+    statements: list[CanDoStatement]
+
+    @property
+    def expected_people(self) -> int:
+        return sum(
+            line.registration.party_size
+            for line in self.lines
+            if line.registration.status == Registration.Status.CONFIRMED
+        )
+
+    @property
+    def people_here(self) -> int:
+        return sum(line.registration.party_size for line in self.lines if line.state.is_here)
+
+    @property
+    def loaners_needed(self) -> int:
+        return sum(1 for line in self.lines if line.registration.needs_loaner_device)
+
+    @property
+    def helpers_assigned(self) -> int:
+        return len(self.session.helpers.all())
+
+    @property
+    def helpers_needed(self) -> int:
+        return helpers_needed(max(self.expected_people, self.people_here))
+
+    @property
+    def helpers_short(self) -> int:
+        return max(self.helpers_needed - self.helpers_assigned, 0)
+
+    def counts(self) -> dict[str, int]:
+        counts = {value: 0 for value in AttendanceMark.Attendance.values}
+        for line in self.lines:
+            counts[line.state.attendance_value] += 1
+        return counts
+
+
+def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
+    """Rosters of several classes in a fixed number of queries (the today page and its JSON).
+
+    Confirmed registrations and walk-ins; the waiting list is not in the room.
+    """
+    sessions = list(sessions)
+    ids = [s.pk for s in sessions]
+    registrations = (
+        Registration.objects.filter(session_id__in=ids, status=Registration.Status.CONFIRMED)
+        .select_related("resident")
+        .order_by("resident__name_kana", "id")
+    )
+    walk_ins = {}
+    for walk_in in WalkIn.objects.filter(registration__session_id__in=ids).order_by("made_at"):
+        walk_ins.setdefault(walk_in.registration_id, walk_in)
+    marks_by_session: dict[int, list] = defaultdict(list)
+    for mark in AttendanceMark.objects.filter(session_id__in=ids).select_related(
+        "made_by", "statement"
+    ):
+        marks_by_session[mark.session_id].append(mark)
+    statements_by_topic: dict[int, list] = defaultdict(list)
+    for statement in CanDoStatement.objects.filter(
+        topic_id__in={s.topic_id for s in sessions}, is_active=True
+    ):
+        statements_by_topic[statement.topic_id].append(statement)
+    lines_by_session: dict[int, list] = defaultdict(list)
+    states_by_session = {sid: current_state(marks) for sid, marks in marks_by_session.items()}
+    for registration in registrations:
+        states = states_by_session.get(registration.session_id, {})
+        phone = registration.phone or registration.resident.phone
+        lines_by_session[registration.session_id].append(
+            RosterLine(
+                registration=registration,
+                state=states.get(registration.pk, PersonState()),
+                walk_in=walk_ins.get(registration.pk),
+                masked_phone=str(phone or "") if show_phone else mask_phone(phone),
+            )
+        )
+    return [
+        Roster(
+            session=session,
+            lines=lines_by_session.get(session.pk, []),
+            statements=statements_by_topic.get(session.topic_id, []),
+        )
+        for session in sessions
+    ]
+
+
+# --- Walk-ins ---------------------------------------------------------------------------
+
+
+def add_walk_in(
+    session: ClassSession,
+    *,
+    client_uuid: uuid.UUID,
+    name: str,
+    name_kana: str,
+    phone: str = "",
+    party_size: int = 1,
+    needs_loaner_device: bool = False,
+    made_at: dt.datetime,
+    by=None,
+) -> tuple[Registration, bool]:
+    """Register someone who came without booking: confirmed, channel walk_in.
+
+    Invariant: one registration per walk-in UUID, however often it is replayed.
+    The capacity rule is not applied: they are already in the room. A phone
+    number that already holds a place in this class means the trainer did not
+    find them on the roster; the walk-in then points at that registration.
+    """
+    existing = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
+    if found := existing.first():
+        return found.registration, False
+    e164 = parse_walk_in_phone(phone)
+    reason = ""
+    if phone and not e164:
+        # Keep the person; the coordinator fixes the number from the note.
+        reason = _("電話番号を確認してください: %(phone)s") % {"phone": phone[:40]}
+    try:
+        with transaction.atomic():
+            registration = None
+            if e164:
+                registration = (
+                    Registration.objects.active().filter(session=session, phone=e164).first()
+                )
+            if registration is None:
+                resident = Resident.objects.create(
+                    name=name, name_kana=name_kana, phone=e164, district=session.venue.district
+                )
+                registration = Registration.objects.create(
+                    session=session,
+                    resident=resident,
+                    phone=e164,
+                    status=Registration.Status.CONFIRMED,
+                    channel=Registration.Channel.WALK_IN,
+                    party_size=party_size,
+                    needs_loaner_device=needs_loaner_device,
+                    requested_at=made_at,
+                    status_reason=reason,
+                    created_by=by,
+                )
+            WalkIn.objects.create(
+                client_uuid=client_uuid, registration=registration, made_at=made_at, made_by=by
+            )
+            audit.record(by, "attendance.walk_in", registration, client_uuid=str(client_uuid))
+    except IntegrityError:
+        # Another replay of the same walk-in won the race: use what it stored.
+        found = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
+        if found.exists():
+            return found.get().registration, False
+        raise
+    return registration, True
+
+
+def merge_candidates(walk_in: WalkIn, *, limit: int = 5):
+    """Residents on file who may be this walk-in: same phone, or same kana (spaces ignored)."""
+    resident = walk_in.registration.resident
+    kana = "".join(unicodedata.normalize("NFKC", resident.name_kana).split())
+    query = Q(name_kana=resident.name_kana) | Q(name_kana=kana)
+    if resident.phone:
+        query |= Q(phone=resident.phone)
+    return (
+        Resident.objects.filter(query).exclude(pk=resident.pk).order_by("name_kana", "id")[:limit]
+    )
+
+
+def merge_walk_in(walk_in: WalkIn, resident: Resident, *, by) -> Registration:
+    """Link a walk-in's registration to a resident already on file, and drop the stand-in.
+
+    Invariant: a phone number still holds at most one active place per class;
+    the marks stay on the same registration, so nothing recorded is lost.
+    """
+    registration = walk_in.registration
+    placeholder = registration.resident
+    if placeholder.pk == resident.pk:
+        return registration
+    with transaction.atomic():
+        registration.resident = resident
+        registration.phone = resident.phone or placeholder.phone
+        try:
+            with transaction.atomic():
+                registration.save(update_fields=["resident", "phone", "updated_at"])
+        except IntegrityError as exc:
+            raise AttendanceError(
+                _("この方はこの教室にすでに申し込まれています。名簿の申込を使ってください。")
+            ) from exc
+        walk_in.merged_at = timezone.now()
+        walk_in.save(update_fields=["merged_at"])
+        if not placeholder.registrations.exists():
+            placeholder.delete()
+        audit.record(by, "attendance.walk_in_merged", registration, resident=resident.pk)
+    return registration
+
+
+# --- The sync batch ------------------------------------------------------------------------
+
+
+@dataclass
+class ItemResult:
+    uuid: str
+    status: str  # "stored", "duplicate" or "error"
+    error: str = ""
+    registration: int | None = None
+    code: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"uuid": self.uuid, "status": self.status}
+        if self.error:
+            data["error"] = self.error
+            data["code"] = self.code
+        if self.registration is not None:
+            data["registration"] = self.registration
+        return data
+
+
+class ItemInvalid(Exception):
+    code = "invalid"
+
+
+class ItemNotAllowed(Exception):
+    code = "forbidden"
+
+
+def _text(item: dict, key: str, *, max_length: int, required: bool = False) -> str:
+    value = item.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ItemInvalid(_("「%(field)s」は文字で送ってください。") % {"field": key})
+    value = value.strip()
+    if required and not value:
+        raise ItemInvalid(_("「%(field)s」がありません。") % {"field": key})
+    if len(value) > max_length:
+        raise ItemInvalid(
+            _("「%(field)s」は%(max)d文字までです。") % {"field": key, "max": max_length}
+        )
+    return value
+
+
+def _uuid(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ItemInvalid(_("IDの形式が正しくありません。")) from exc
+
+
+def _made_at(item: dict, now: dt.datetime) -> dt.datetime:
+    raw = item.get("made_at")
+    try:
+        made_at = parse_datetime(raw) if isinstance(raw, str) else None
+    except ValueError:
+        made_at = None
+    if made_at is None or timezone.is_naive(made_at):
+        raise ItemInvalid(_("記録した日時（made_at）は時差つきの ISO 8601 で送ってください。"))
+    if made_at > now + CLOCK_SKEW_ALLOWED:
+        made_at = now
+    return made_at
+
+
+def _int(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ItemInvalid(_("「%(field)s」は数で送ってください。") % {"field": name})
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ItemInvalid(_("「%(field)s」は数で送ってください。") % {"field": name}) from exc
+
+
+class _Batch:
+    """Caches what a batch looks up again and again (sessions, permissions, registrations)."""
+
+    def __init__(self, user):
+        self.user = user
+        self.sessions: dict[int, ClassSession | None] = {}
+        self.allowed: dict[int, bool] = {}
+        self.registrations: dict[int, Registration | None] = {}
+        self.statements: dict[int, CanDoStatement | None] = {}
+        self.walk_ins: dict[uuid.UUID, Registration] = {}
+
+    def session(self, item: dict) -> ClassSession:
+        session_id = _int(item.get("session"), "session")
+        if session_id not in self.sessions:
+            self.sessions[session_id] = (
+                ClassSession.objects.select_related("venue__district").filter(pk=session_id).first()
+            )
+        session = self.sessions[session_id]
+        if session is None:
+            raise ItemInvalid(_("この教室は見つかりません。"))
+        if session_id not in self.allowed:
+            self.allowed[session_id] = may_take_attendance(self.user, session)
+        if not self.allowed[session_id]:
+            raise ItemNotAllowed(_("この教室の出欠は、担当の講師と補助者だけが記録できます。"))
+        return session
+
+    def registration(self, item: dict, session: ClassSession) -> Registration:
+        if item.get("walk_in"):
+            walk_in_uuid = _uuid(item["walk_in"])
+            if walk_in_uuid not in self.walk_ins:
+                found = WalkIn.objects.filter(client_uuid=walk_in_uuid).select_related(
+                    "registration"
+                )
+                if not found.exists():
+                    raise ItemInvalid(
+                        _("当日参加の方が見つかりません。先に当日参加を送ってください。")
+                    )
+                self.walk_ins[walk_in_uuid] = found.get().registration
+            registration = self.walk_ins[walk_in_uuid]
+        else:
+            registration_id = _int(item.get("registration"), "registration")
+            if registration_id not in self.registrations:
+                self.registrations[registration_id] = Registration.objects.filter(
+                    pk=registration_id
+                ).first()
+            registration = self.registrations[registration_id]
+        if registration is None or registration.session_id != session.pk:
+            raise ItemInvalid(_("この教室の名簿にない方です。"))
+        return registration
+
+    def statement(self, item: dict, session: ClassSession) -> CanDoStatement:
+        statement_id = _int(item.get("statement"), "statement")
+        if statement_id not in self.statements:
+            self.statements[statement_id] = CanDoStatement.objects.filter(pk=statement_id).first()
+        statement = self.statements[statement_id]
+        if statement is None or statement.topic_id != session.topic_id:
+            raise ItemInvalid(_("この教室の「できること」の項目ではありません。"))
+        return statement
+
+
+def _walk_in_from_item(batch: _Batch, item: dict, now) -> tuple[Registration, bool]:
+    client_uuid = _uuid(item.get("uuid"))
+    session = batch.session(item)
+    name = _text(item, "name", max_length=100, required=True)
+    name_kana = _text(item, "name_kana", max_length=100, required=True)
+    phone = _text(item, "phone", max_length=40)
+    party_size = _int(item.get("party_size", 1), "party_size")
+    if party_size not in (1, 2):
+        raise ItemInvalid(_("人数は1人か2人です。"))
+    registration, created = add_walk_in(
+        session,
+        client_uuid=client_uuid,
+        name=name,
+        name_kana=name_kana,
+        phone=phone,
+        party_size=party_size,
+        needs_loaner_device=bool(item.get("needs_loaner_device", False)),
+        made_at=_made_at(item, now),
+        by=batch.user,
+    )
+    batch.walk_ins[client_uuid] = registration
+    return registration, created
+
+
+def _mark_from_item(batch: _Batch, item: dict, now) -> AttendanceMark:
+    client_uuid = _uuid(item.get("uuid"))
+    session = batch.session(item)
+    registration = batch.registration(item, session)
+    kind = item.get("kind")
+    value = item.get("value")
+    value = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    statement = None
+    phase = ""
+    Kind = AttendanceMark.Kind
+    if kind == Kind.ATTENDANCE:
+        allowed = AttendanceMark.Attendance.values
+    elif kind == Kind.LOANER:
+        allowed = AttendanceMark.Loaner.values
+    elif kind == Kind.CAN_DO:
+        allowed = AttendanceMark.CanDo.values
+        statement = batch.statement(item, session)
+    elif kind == Kind.SATISFACTION:
+        allowed = ["1", "2", "3", "4", "5"]
+    else:
+        raise ItemInvalid(_("記録の種類（kind）が正しくありません。"))
+    if value not in allowed:
+        raise ItemInvalid(_("記録（value）が正しくありません。"))
+    if kind in (Kind.CAN_DO, Kind.SATISFACTION):
+        phase = item.get("phase") or AttendanceMark.Phase.AFTER
+        if phase not in (AttendanceMark.Phase.BEFORE, AttendanceMark.Phase.AFTER):
+            raise ItemInvalid(_("時点（phase）は before か after です。"))
+    return AttendanceMark(
+        client_uuid=client_uuid,
+        session=session,
+        registration=registration,
+        kind=kind,
+        value=value,
+        statement=statement,
+        phase=phase,
+        note=_text(item, "note", max_length=200),
+        made_at=_made_at(item, now),
+        made_by=batch.user,
+    )
+
+
+def apply_sync_batch(user, items: list, *, now=None) -> list[ItemResult]:
+    """Store a batch from a tablet: walk-ins first, then marks; one result per item, in order.
+
+    Invariant: each UUID is stored at most once whatever is replayed; a refused
+    or malformed item does not stop the others and never raises.
+    """
+    now = now or timezone.now()
+    batch = _Batch(user)
+    results: list[ItemResult | None] = [None] * len(items)
+    # Walk-ins first: marks made offline for a walk-in refer to it by its UUID.
+    order = sorted(
+        range(len(items)),
+        key=lambda i: 0 if isinstance(items[i], dict) and items[i].get("type") == WALK_IN else 1,
+    )
+    marks: list[tuple[int, AttendanceMark]] = []
+    for index in order:
+        item = items[index]
+        item_uuid = str(item.get("uuid", "")) if isinstance(item, dict) else ""
+        try:
+            if not isinstance(item, dict):
+                raise ItemInvalid(_("記録の形式が正しくありません。"))
+            if item.get("type") == WALK_IN:
+                registration, created = _walk_in_from_item(batch, item, now)
+                results[index] = ItemResult(
+                    item_uuid, "stored" if created else "duplicate", registration=registration.pk
+                )
+            elif item.get("type", MARK) == MARK:
+                mark = _mark_from_item(batch, item, now)
+                marks.append((index, mark))
+                results[index] = ItemResult(item_uuid, "stored", registration=mark.registration_id)
+            else:
+                raise ItemInvalid(_("記録の形式（type）が正しくありません。"))
+        except (ItemInvalid, ItemNotAllowed, AttendanceError) as exc:
+            results[index] = ItemResult(
+                item_uuid, "error", error=str(exc), code=getattr(exc, "code", "invalid")
+            )
+    if marks:
+        uuids = [mark.client_uuid for _index, mark in marks]
+        already = set(
+            AttendanceMark.objects.filter(client_uuid__in=uuids).values_list(
+                "client_uuid", flat=True
+            )
+        )
+        seen: set[uuid.UUID] = set()
+        new_marks = []
+        for index, mark in marks:
+            if mark.client_uuid in already or mark.client_uuid in seen:
+                results[index].status = "duplicate"
+            else:
+                seen.add(mark.client_uuid)
+                new_marks.append(mark)
+        # ignore_conflicts: a replay racing this one may insert the same UUIDs
+        # between the check above and here; the unique constraint keeps one.
+        AttendanceMark.objects.bulk_create(new_marks, ignore_conflicts=True)
+    return [result for result in results if result is not None]
+
+
+# --- The coordinator's paper entry ----------------------------------------------------
+
+
+def record_paper_marks(session: ClassSession, values: dict[int, str], *, by) -> int:
+    """Enter a printed sign-in sheet afterwards: one attendance mark per changed person.
+
+    Invariant: submitting the same sheet twice adds nothing the second time
+    (only values that differ from the current state become marks).
+    """
+    now = timezone.now()
+    registrations = set(
+        Registration.objects.filter(session=session, pk__in=values).values_list("pk", flat=True)
+    )
+    states = current_state(
+        AttendanceMark.objects.filter(session=session, kind=AttendanceMark.Kind.ATTENDANCE)
+    )
+    new_marks = []
+    for registration_id, value in values.items():
+        if registration_id not in registrations:
+            continue
+        if value not in AttendanceMark.Attendance.values:
+            continue
+        state = states.get(registration_id)
+        if (state.attendance_value if state else AttendanceMark.Attendance.UNMARKED) == value:
+            continue
+        new_marks.append(
+            AttendanceMark(
+                client_uuid=uuid.uuid4(),
+                session=session,
+                registration_id=registration_id,
+                kind=AttendanceMark.Kind.ATTENDANCE,
+                value=value,
+                note=_("紙の名簿から入力"),
+                made_at=now,
+                made_by=by,
+            )
+        )
+    with transaction.atomic():
+        AttendanceMark.objects.bulk_create(new_marks)
+        if new_marks:
+            audit.record(by, "attendance.paper_entry", session, marks=len(new_marks))
+    return len(new_marks)

@@ -1,0 +1,186 @@
+"""Who may reach what: every URL of Tsunagu's own apps against every role, each cell asserted.
+
+test_every_url_is_in_the_table fails when a new URL is added without a row here.
+"""
+
+import pytest
+from django.urls import get_resolver
+
+from core.roles import Role
+from tests.factories import UserFactory
+
+ANON = "anonymous"
+ROLES = [ANON, Role.TRAINER, Role.STAFF_LEARNER, Role.EDITOR, Role.COORDINATOR]
+
+OK, REDIRECT, LOGIN, DENIED = "ok", "redirect", "login", "denied"
+EVERYONE_OK = dict.fromkeys(ROLES, OK)
+SIGNED_IN = {ANON: LOGIN} | dict.fromkeys(ROLES[1:], OK)
+ADMIN_ONLY = {
+    ANON: LOGIN,
+    Role.TRAINER: DENIED,
+    Role.STAFF_LEARNER: DENIED,
+    Role.EDITOR: OK,
+    Role.COORDINATOR: OK,
+}
+TRAINER_PAGES = {
+    ANON: LOGIN,
+    Role.TRAINER: OK,
+    Role.STAFF_LEARNER: DENIED,
+    Role.EDITOR: DENIED,
+    Role.COORDINATOR: OK,
+}
+
+COORDINATOR_ONLY = {ANON: LOGIN} | dict.fromkeys(ROLES[1:-1], DENIED) | {Role.COORDINATOR: OK}
+
+# (url name, path, expected outcome per role)
+ACCESS_TABLE = [
+    ("healthz", "/healthz", EVERYONE_OK),
+    ("core:account", "/account/", SIGNED_IN),
+    ("core:after-login", "/me/", {ANON: LOGIN} | dict.fromkeys(ROLES[1:], REDIRECT)),
+    ("api-v1:openapi-json", "/api/v1/openapi.json", EVERYONE_OK),
+    ("api-v1:api-root", "/api/v1/", None),  # ninja's root: 404 by design, nothing to protect
+    # Only ever sends people on to allauth's sign-in (see the TOTP test below).
+    ("admin-login-redirect", "/admin/login/", {ANON: LOGIN} | dict.fromkeys(ROLES[1:], DENIED)),
+    ("wagtailadmin_home", "/admin/", ADMIN_ONLY),
+    ("wagtailadmin_explore_root", "/admin/pages/", ADMIN_ONLY),
+    ("cms:home", "/", EVERYONE_OK),
+    ("cms:home-en", "/en/", EVERYONE_OK),
+    ("cms:accessibility", "/accessibility/", EVERYONE_OK),
+    ("cms:privacy", "/en/privacy/", EVERYONE_OK),
+    # Attendance (issue 5). Pages of one class, the merge POST and the API's 401/403 answers
+    # are asserted per role in tests/outreach/test_attendance*.py.
+    ("outreach:trainer-today", "/trainer/", TRAINER_PAGES),
+    ("outreach:trainer-sw", "/trainer/sw.js", EVERYONE_OK),
+    ("outreach:trainer-manifest", "/trainer/manifest.webmanifest", EVERYONE_OK),
+    ("outreach:trainer-class", "/trainer/classes/1/", None),
+    ("outreach:trainer-class-attendance", "/trainer/classes/1/attendance/", None),
+    ("outreach:trainer-walk-in-merge", "/trainer/classes/1/walk-ins/1/merge/", None),
+    ("api-v1:attendance-today", "/api/v1/attendance/today", None),
+    ("api-v1:attendance-sync", "/api/v1/attendance/sync", None),
+    # Twilio's webhooks: POST only, signature-checked (tests/messaging/test_webhooks.py).
+    *(
+        (f"messaging:{name}", None, None)
+        for name in [
+            "twilio-status",
+            "twilio-sms",
+            "twilio-voice",
+            "twilio-voice-menu",
+            "twilio-voice-district",
+            "twilio-voice-class",
+            "twilio-voice-register",
+            "twilio-voice-mine",
+            "twilio-voice-cancel",
+            "twilio-voice-recorded",
+            "twilio-voice-answer",
+        ]
+    ),
+    ("messaging_desk:outbox", "/desk/messages/", COORDINATOR_ONLY),
+    ("messaging_desk:inbox", "/desk/messages/inbox/", COORDINATOR_ONLY),
+    ("messaging_desk:optouts", "/desk/messages/opt-outs/", COORDINATOR_ONLY),
+    ("messaging_desk:templates", "/desk/messages/texts/", COORDINATOR_ONLY),
+    ("messaging_desk:costs", "/desk/messages/costs/", COORDINATOR_ONLY),
+    ("messaging_desk:template-edit", "/desk/messages/texts/reminder/ja/sms/", COORDINATOR_ONLY),
+    # POST only, or need a row: covered in tests/messaging/test_desk.py.
+    ("messaging_desk:resend", None, None),
+    ("messaging_desk:inbox-handled", None, None),
+    ("messaging_desk:optout-remove", None, None),
+    ("messaging_desk:class", None, None),
+]
+
+# URL namespaces that are Tsunagu's own; every named URL in them needs a row.
+OWN_NAMESPACES = {"core", "outreach", "messaging", "messaging_desk", "training", "api-v1"}
+OWN_TOP_LEVEL = {"healthz", "admin-login-redirect"}
+
+
+def _named_urls(patterns, namespace=""):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            inner = pattern.namespace or ""
+            full = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+            yield from _named_urls(pattern.url_patterns, full)
+        elif pattern.name:
+            yield namespace, pattern.name
+
+
+def test_every_url_is_in_the_table():
+    own = {
+        f"{namespace}:{name}" if namespace else name
+        for namespace, name in _named_urls(get_resolver().url_patterns)
+        if namespace in OWN_NAMESPACES or (not namespace and name in OWN_TOP_LEVEL)
+    }
+    listed = {name for name, _path, _expected in ACCESS_TABLE}
+    assert own - listed == set(), "add these URLs to ACCESS_TABLE"
+
+
+def outcome(response, signed_in: bool) -> str:
+    if response.status_code == 403:
+        return DENIED
+    if response.status_code in (301, 302):
+        to_login = "/accounts/login/" in response["Location"]
+        if to_login:
+            return DENIED if signed_in else LOGIN
+        return REDIRECT
+    if 200 <= response.status_code < 300:
+        return OK
+    return f"status {response.status_code}"
+
+
+@pytest.fixture
+def client_for(client, db):
+    def make(role):
+        client.logout()
+        if role == ANON:
+            return client
+        user = UserFactory(role=role)
+        if role == Role.COORDINATOR:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(user, generate_totp_secret())
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+@pytest.mark.parametrize(
+    ("name", "path", "expected"), [row for row in ACCESS_TABLE if row[2]], ids=lambda v: str(v)
+)
+def test_role_reaches_url_as_the_table_says(client_for, site_pages, role, name, path, expected):
+    client = client_for(role)
+    response = client.get(path)
+    assert outcome(response, signed_in=role != ANON) == expected[role]
+
+
+def test_wagtail_password_sign_in_cannot_skip_totp(client, coordinator_with_totp):
+    """A POST to Wagtail's old sign-in address signs nobody in: it only redirects."""
+    from tests.factories import TEST_PASSWORD
+
+    response = client.post(
+        "/admin/login/", {"username": coordinator_with_totp.email, "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_coordinator_without_totp_is_sent_to_set_it_up(client, coordinator):
+    client.force_login(coordinator)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_nobody_can_sign_up_alone(client, db):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "someone@example.jp",
+            "password1": "x-Long-pass-123",
+            "password2": "x-Long-pass-123",
+        },
+    )
+    from core.models import User
+
+    assert not User.objects.filter(email="someone@example.jp").exists()
+    assert response.status_code == 200

@@ -1,0 +1,103 @@
+"""Reminders and follow-ups: when they are due, and that each goes out once."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from messaging import services
+from messaging.models import Message, Purpose
+from tests.factories import ClassSessionFactory, RegistrationFactory, ResidentFactory
+from tests.messaging.conftest import jst
+
+pytestmark = pytest.mark.django_db
+
+CLASS_START = jst(2030, 5, 20, 13, 30)  # a Monday afternoon
+
+
+@pytest.fixture
+def registration(clock):
+    clock.set(jst(2030, 5, 10, 9, 0))
+    session = ClassSessionFactory(starts_at=CLASS_START)
+    return RegistrationFactory(
+        session=session,
+        resident=ResidentFactory(phone="+819055556666"),
+        status_changed_at=jst(2030, 5, 10, 9, 0),
+    )
+
+
+def _run(now) -> str:
+    out = io.StringIO()
+    call_command("send_due_reminders", "--now", now, stdout=out)
+    return out.getvalue()
+
+
+def test_reminders_go_two_days_before_at_ten_and_on_the_morning(registration):
+    assert services.plan_due_messages(jst(2030, 5, 18, 9, 59)) == 0
+    assert services.plan_due_messages(jst(2030, 5, 18, 10, 0)) == 1
+    assert services.plan_due_messages(jst(2030, 5, 20, 8, 0)) == 1
+    occasions = sorted(Message.objects.values_list("occasion", flat=True))
+    assert occasions == ["0@08:00/2030-05-20", "2@10:00/2030-05-20"]
+
+
+def test_send_due_reminders_sends_the_morning_reminder_once(registration):
+    output = _run("2030-05-20T08:05+09:00")
+    assert "sent 1" in output
+    message = Message.objects.get(purpose=Purpose.REMINDER)
+    assert message.status == Message.Status.SENT
+    assert message.occasion == "0@08:00/2030-05-20"  # not the stale one from two days before
+    assert "午後1時30分" in message.body
+    second = _run("2030-05-20T08:10+09:00")
+    assert "sent 0" in second
+    assert Message.objects.filter(purpose=Purpose.REMINDER).count() == 1
+
+
+def test_send_due_reminders_waits_in_the_quiet_hours(registration):
+    output = _run("2030-05-20T07:30+09:00")
+    assert "Quiet hours" in output
+    assert not Message.objects.filter(status=Message.Status.SENT).exists()
+
+
+def test_no_reminder_that_was_due_before_the_place_was_confirmed(registration):
+    registration.status_changed_at = jst(2030, 5, 19, 15, 0)
+    registration.save(update_fields=["status_changed_at"])
+    assert services.plan_due_messages(jst(2030, 5, 19, 16, 0)) == 0
+    assert services.plan_due_messages(jst(2030, 5, 20, 8, 0)) == 1
+
+
+def test_waitlisted_and_cancelled_registrations_get_no_reminder(registration):
+    registration.status = "waitlisted"
+    registration.save(update_fields=["status"])
+    assert services.plan_due_messages(jst(2030, 5, 20, 8, 0)) == 0
+
+
+def test_the_reminder_schedule_is_configurable(registration, settings):
+    settings.REMINDER_SCHEDULE = [(1, "18:00")]
+    assert services.plan_due_messages(jst(2030, 5, 19, 18, 0)) == 1
+    assert Message.objects.get().occasion == "1@18:00/2030-05-20"
+
+
+def test_a_follow_up_links_to_the_help_articles_of_the_topic(registration, settings):
+    settings.PUBLIC_BASE_URL = "https://tsunagu.example.jp"
+    after = registration.session.ends_at
+    assert services.plan_due_messages(after) == 0
+    services.plan_due_messages(jst(2030, 5, 20, 19, 0))
+    message = Message.objects.get(purpose=Purpose.FOLLOW_UP)
+    topic = registration.session.topic.slug
+    assert f"https://tsunagu.example.jp/help/topic/{topic}/" in message.body
+    assert services.plan_due_messages(jst(2030, 5, 20, 19, 30)) == 0
+
+
+def test_follow_ups_are_not_read_aloud_to_landlines(registration):
+    registration.resident.phone = registration.phone = "+81427001234"
+    registration.resident.save(update_fields=["phone"])
+    registration.save(update_fields=["phone"])
+    services.plan_due_messages(jst(2030, 5, 20, 19, 0))
+    assert not Message.objects.filter(purpose=Purpose.FOLLOW_UP).exists()
+
+
+def test_a_bad_now_is_a_clear_error():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="ISO 8601"):
+        call_command("send_due_reminders", "--now", "tomorrow")
