@@ -19,6 +19,10 @@ class CmsConfig(AppConfig):
         page_unpublished.connect(purge, dispatch_uid="cms-purge-unpublished")
         registration_changed.connect(purge, dispatch_uid="cms-purge-registration")
         class_changed.connect(purge, dispatch_uid="cms-purge-class")
-        post_save.connect(purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-save")
-        post_delete.connect(purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-del")
+        post_save.connect(
+            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-save"
+        )
+        post_delete.connect(
+            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-del"
+        )
         post_save.connect(purge, sender="outreach.Topic", dispatch_uid="cms-purge-topic-save")

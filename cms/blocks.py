@@ -15,7 +15,9 @@ class StepBlock(blocks.StructBlock):
         label=_("写真の説明（代替テキスト）"),
         required=False,
         max_length=200,
-        help_text=_("目の見えない方の読み上げに使います。例：「設定」のボタンが赤い丸で囲まれた画面"),
+        help_text=_(
+            "目の見えない方の読み上げに使います。例：「設定」のボタンが赤い丸で囲まれた画面"
+        ),
     )
     caption = blocks.CharBlock(label=_("写真の下の説明"), required=False, max_length=200)
 
@@ -66,7 +68,9 @@ class AskForHelpBlock(blocks.StructBlock):
         max_length=200,
         default=_("わからないときは、電話で聞いてください。教室でも教えます。"),
     )
-    show_classes = blocks.BooleanBlock(label=_("この講座の次の教室を表示する"), required=False, default=True)
+    show_classes = blocks.BooleanBlock(
+        label=_("この講座の次の教室を表示する"), required=False, default=True
+    )
 
     class Meta:
         icon = "help"
@@ -78,9 +82,13 @@ class HelpBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("見出し"), max_length=80, form_classname="title", template="cms/blocks/heading.html"
     )
-    paragraph = blocks.RichTextBlock(label=_("文章"), features=SIMPLE_TEXT, template="cms/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("文章"), features=SIMPLE_TEXT, template="cms/blocks/paragraph.html"
+    )
     steps = StepsBlock()
-    tip = blocks.RichTextBlock(label=_("ポイント"), features=SIMPLE_TEXT, icon="pick", template="cms/blocks/tip.html")
+    tip = blocks.RichTextBlock(
+        label=_("ポイント"), features=SIMPLE_TEXT, icon="pick", template="cms/blocks/tip.html"
+    )
     warning = WarningBlock()
     video = VideoBlock()
     ask_for_help = AskForHelpBlock()

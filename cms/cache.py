@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from cms.reading import COOKIE, parse, encode
+from cms.reading import COOKIE, encode, parse
 
 GENERATION_KEY = "cms:pages:generation"
 HELP_PATH_RE = re.compile(r"^/(?:[a-z]{2,3}(?:-[a-z0-9]+)*/)?help/")

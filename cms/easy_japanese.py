@@ -29,9 +29,39 @@ BASIC_KANJI = set(
 )
 # Words a smartphone class teaches on day one: basic here even with harder kanji.
 BASIC_WORDS = {
-    "画面", "写真", "電話", "番号", "押す", "申請", "設定", "文字", "動画", "送信", "受信",
-    "電源", "充電", "場所", "地図", "詐欺", "注意", "相談", "窓口", "市役所", "教室", "確認",
-    "必要", "暗証", "登録", "家族", "操作", "検索", "保険", "支払う", "支払い", "現金", "店",
+    "画面",
+    "写真",
+    "電話",
+    "番号",
+    "押す",
+    "申請",
+    "設定",
+    "文字",
+    "動画",
+    "送信",
+    "受信",
+    "電源",
+    "充電",
+    "場所",
+    "地図",
+    "詐欺",
+    "注意",
+    "相談",
+    "窓口",
+    "市役所",
+    "教室",
+    "確認",
+    "必要",
+    "暗証",
+    "登録",
+    "家族",
+    "操作",
+    "検索",
+    "保険",
+    "支払う",
+    "支払い",
+    "現金",
+    "店",
 }
 MAX_SENTENCE_CHARS = 40  # the guidelines: one sentence, one idea, about 30–40 characters
 MAX_KANJI_SHARE = 0.30  # easy-Japanese texts keep kanji to under about a third
@@ -165,40 +195,69 @@ def check(text: str, *, easy: bool = True, missing_alt: int = 0) -> Report:
         report.mean_sentence_chars = round(_mean([len(s) for s in parts]), 1)
     letters = [ch for ch in text if not ch.isspace() and ch not in "。、！？「」（）・"]
     if letters:
-        report.kanji_share = round(sum(1 for ch in letters if japanese.KANJI_RE.match(ch)) / len(letters), 3)
+        report.kanji_share = round(
+            sum(1 for ch in letters if japanese.KANJI_RE.match(ch)) / len(letters), 3
+        )
     rs = tateishi(text)
     report.readability = round(rs, 1) if rs is not None else None
     limit = MAX_SENTENCE_CHARS if easy else MAX_SENTENCE_CHARS + 20
     for sentence in parts:
         if len(sentence) > limit:
             report.advice.append(
-                Advice("long", _("文が長いです（%(n)d文字）。2つの文に分けましょう。") % {"n": len(sentence)}, sentence[:30])
+                Advice(
+                    "long",
+                    _("文が長いです（%(n)d文字）。2つの文に分けましょう。") % {"n": len(sentence)},
+                    sentence[:30],
+                )
             )
     if missing_alt:
         report.advice.append(
-            Advice("alt", _("画像の説明（代替テキスト）がない手順が%(n)d個あります。") % {"n": missing_alt})
+            Advice(
+                "alt",
+                _("画像の説明（代替テキスト）がない手順が%(n)d個あります。") % {"n": missing_alt},
+            )
         )
     if not easy:
         return report
     if report.kanji_share > MAX_KANJI_SHARE:
         report.advice.append(
-            Advice("kanji", _("漢字が多いです（%(p)d%%）。ひらがなにできる言葉は、ひらがなで書きましょう。") % {"p": round(report.kanji_share * 100)})
+            Advice(
+                "kanji",
+                _("漢字が多いです（%(p)d%%）。ひらがなにできる言葉は、ひらがなで書きましょう。")
+                % {"p": round(report.kanji_share * 100)},
+            )
         )
     hard = _hard_words(text)
     if hard:
         report.advice.append(
-            Advice("vocabulary", _("むずかしい言葉があります。やさしい言葉にするか、説明を加えましょう。"), "、".join(hard[:12]))
+            Advice(
+                "vocabulary",
+                _("むずかしい言葉があります。やさしい言葉にするか、説明を加えましょう。"),
+                "、".join(hard[:12]),
+            )
         )
     for sentence in parts:
         if match := KEIGO_RE.search(sentence):
             report.advice.append(
-                Advice("keigo", _("尊敬語・謙譲語は使わず、「です・ます」で書きましょう（「%(w)s」）。") % {"w": match.group(0)}, sentence[:30])
+                Advice(
+                    "keigo",
+                    _("尊敬語・謙譲語は使わず、「です・ます」で書きましょう（「%(w)s」）。")
+                    % {"w": match.group(0)},
+                    sentence[:30],
+                )
             )
         if match := DOUBLE_NEGATIVE_RE.search(sentence):
             report.advice.append(
-                Advice("double_negative", _("二重否定です（「%(w)s」）。「〜してください」のように書きましょう。") % {"w": match.group(0)}, sentence[:30])
+                Advice(
+                    "double_negative",
+                    _("二重否定です（「%(w)s」）。「〜してください」のように書きましょう。")
+                    % {"w": match.group(0)},
+                    sentence[:30],
+                )
             )
-        if not POLITE_ENDING_RE.search(sentence) and sentence.endswith(("。", "！", "？", "!", "?")):
+        if not POLITE_ENDING_RE.search(sentence) and sentence.endswith(
+            ("。", "！", "？", "!", "?")
+        ):
             report.advice.append(
                 Advice("ending", _("文の終わりを「です」「ます」にしましょう。"), sentence[-20:])
             )

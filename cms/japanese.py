@@ -35,7 +35,7 @@ class Word:
 def _tokenizer():
     # One dictionary per process, loaded on first use (0.2 s); it is read-only,
     # so threads and workers never share mutable state through it.
-    return Dictionary(dict="core").create()
+    return Dictionary(dict="core").tokenizer()
 
 
 def words(text: str, mode: SplitMode = SplitMode.A) -> list[Word]:
@@ -45,7 +45,9 @@ def words(text: str, mode: SplitMode = SplitMode.A) -> list[Word]:
     out: list[Word] = []
     for chunk in _chunks(text, 10_000):
         for m in _tokenizer().tokenize(chunk, mode):
-            out.append(Word(m.surface(), m.reading_form(), m.normalized_form(), m.part_of_speech()[0]))
+            out.append(
+                Word(m.surface(), m.reading_form(), m.normalized_form(), m.part_of_speech()[0])
+            )
     return out
 
 

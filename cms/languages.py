@@ -8,8 +8,8 @@ and easy-Japanese versions (and any other translation), never a 404.
 
 from __future__ import annotations
 
-import gettext as gettext_module
 import functools
+import gettext as gettext_module
 
 from django.conf import settings
 from django.template.response import TemplateResponse

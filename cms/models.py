@@ -127,8 +127,21 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return (
             HelpArticlePage.objects.child_of(self)
             .live()
-            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "summary",
-                  "topic_slug", "level", "for_iphone", "for_android", "for_easy_phone")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "locale_id",
+                "summary",
+                "topic_slug",
+                "level",
+                "for_iphone",
+                "for_android",
+                "for_easy_phone",
+            )
             .order_by("path")
         )
 
@@ -262,7 +275,9 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         from outreach.queries import topic_by_slug
 
         if self.topic_slug and topic_by_slug(self.topic_slug) is None:
-            raise ValidationError({"topic_slug": _("この講座の内容はありません。一覧から選んでください。")})
+            raise ValidationError(
+                {"topic_slug": _("この講座の内容はありません。一覧から選んでください。")}
+            )
 
     # -- derived fields -------------------------------------------------------------------
 

@@ -53,9 +53,11 @@ class ReadingPrefs:
 
 
 def encode(furigana: str, large: bool, contrast: bool) -> str:
-    return ("F" if furigana == "on" else "f" if furigana == "off" else "") + (
-        "L" if large else ""
-    ) + ("C" if contrast else "")
+    return (
+        ("F" if furigana == "on" else "f" if furigana == "off" else "")
+        + ("L" if large else "")
+        + ("C" if contrast else "")
+    )
 
 
 def parse(raw: str | None) -> tuple[str, bool, bool]:
