@@ -271,3 +271,23 @@ def test_easy_japanese_articles_carry_a_score_for_the_listing(help_site):
     easy = HelpArticlePage.objects.filter(locale__language_code="ja-x-easy")
     assert all(article.easy_score is not None for article in easy)
     assert all(article.readability is not None for article in easy)
+
+
+def test_editor_sees_easy_japanese_advice_in_the_editor_and_scores_on_the_listing(
+    client, help_site, editor
+):
+    from django.urls import reverse
+
+    client.force_login(editor)
+    easy = HelpArticlePage.objects.get(slug="phone-scams", locale__language_code="ja-x-easy")
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[easy.pk]))
+    assert edit.status_code == 200
+    assert "やさしさの点数" in edit.content.decode()
+    listing = client.get(reverse("help_articles:index"))
+    assert listing.status_code == 200
+    assert str(easy.easy_score) in listing.content.decode()
+    advice = client.post(
+        reverse("cms_easy_japanese_check"),
+        {"text": "窓口にてご確認いただけます。書類を出す。", "easy": "1"},
+    ).json()
+    assert {"keigo", "ending"} <= {item["kind"] for item in advice["advice"]}
