@@ -5,3 +5,24 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("ヘルプ・お知らせページ")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
+
+        from cms.cache import purge
+        from outreach.signals import class_changed, registration_changed
+
+        # The help pages show the next classes with their seats, so a change to
+        # a class or a registration purges them as a publish does.
+        page_published.connect(purge, dispatch_uid="cms-purge-published")
+        page_unpublished.connect(purge, dispatch_uid="cms-purge-unpublished")
+        registration_changed.connect(purge, dispatch_uid="cms-purge-registration")
+        class_changed.connect(purge, dispatch_uid="cms-purge-class")
+        post_save.connect(
+            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-save"
+        )
+        post_delete.connect(
+            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-del"
+        )
+        post_save.connect(purge, sender="outreach.Topic", dispatch_uid="cms-purge-topic-save")

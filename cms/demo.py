@@ -2,10 +2,13 @@
 in Japanese with English translations."""
 
 import datetime as dt
+import json
 
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage, StandardPage
+from cms.demo_content import ARTICLES, ASK_TEXT, HOME_EASY, INDEX
+from cms.models import HelpArticlePage, HelpIndexPage, HomePage, StandardPage
 
 ACCESSIBILITY_JA = """
 <h2>対象</h2>
@@ -172,4 +175,83 @@ def seed(ctx) -> None:
         intro="What personal data we keep and how we use it.",
         body=PRIVACY_EN,
     )
+    seed_help(ctx, home)
     ctx.say(f"  pages: {ctx.created.get('pages', 0)} new")
+
+
+def _paragraph(text: str) -> str:
+    return text if text.startswith("<") else f"<p>{text}</p>"
+
+
+def body_json(blocks, language: str) -> str:
+    """The article's blocks as StreamField JSON (steps as plain sentences, no pictures yet)."""
+    stream = []
+    for kind, value in blocks:
+        if kind == "steps":
+            value = [
+                {"text": _paragraph(text), "image": None, "alt": "", "caption": ""}
+                for text in value
+            ]
+        elif kind in ("paragraph", "tip"):
+            value = _paragraph(value)
+        elif kind == "warning":
+            value = {"title": value[0], "text": _paragraph(value[1])}
+        elif kind == "ask_for_help":
+            value = {"text": ASK_TEXT[language], "show_classes": True}
+        stream.append({"type": kind, "value": value})
+    return json.dumps(stream, ensure_ascii=False)
+
+
+def seed_help(ctx, home) -> None:
+    """The help index and the articles in Japanese, easy Japanese and (some) English."""
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+    }
+    _translate(ctx, home, locales["ja-x-easy"], **HOME_EASY)
+    index = HelpIndexPage.objects.child_of(home).filter(slug="help").first()
+    if index is None:
+        title, intro = INDEX["ja"]
+        index = home.add_child(instance=HelpIndexPage(title=title, slug="help", intro=intro))
+        index.save_revision().publish()
+        ctx.count("pages", True)
+    for language in ("ja-x-easy", "en"):
+        title, intro = INDEX[language]
+        _translate(ctx, index, locales[language], title=title, intro=intro)
+    from outreach.queries import class_topics
+
+    known_topics = set(class_topics().values_list("slug", flat=True))
+    for slug, topic, level, phones, versions in ARTICLES:
+        if topic not in known_topics:
+            # Articles belong to a class topic; outreach's seed makes them first.
+            continue
+        article = HelpArticlePage.objects.child_of(index).filter(slug=slug).first()
+        title, summary, blocks = versions["ja"]
+        if article is None:
+            article = index.add_child(
+                instance=HelpArticlePage(
+                    title=title,
+                    slug=slug,
+                    summary=summary,
+                    topic_slug=topic,
+                    level=level,
+                    for_iphone="iphone" in phones,
+                    for_android="android" in phones,
+                    for_easy_phone="easy" in phones,
+                    body=body_json(blocks, "ja"),
+                )
+            )
+            article.save_revision().publish()
+            ctx.count("pages", True)
+        for language, (title, summary, blocks) in versions.items():
+            if language == "ja":
+                continue
+            _translate(
+                ctx,
+                article,
+                locales[language],
+                title=title,
+                summary=summary,
+                body=body_json(blocks, language),
+            )
+    ctx.say(f"  help articles: {len(ARTICLES)} in Japanese and easy Japanese")

@@ -1,12 +1,45 @@
+import html
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms import easy_japanese, japanese
+from cms.blocks import HelpBodyBlock
+from cms.panels import EasyJapaneseAdvicePanel
+from cms.reading import EASY_JAPANESE, reading_preferences_view, reading_prefs
 
 
-class HomePage(Page):
+class SourceLocaleRouteMixin:
+    """Route to the Japanese page when a translation lacks the child asked for.
+
+    /en/help/new-article/ must reach the Japanese article (which then says it is
+    not translated yet) rather than a 404, even when the English help index
+    exists but the article has not been translated.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None or source.pk == self.pk:
+                raise
+            return source.specific.route(request, path_components)
+
+
+class HomePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     """The residents' front door: three big choices, nothing else to get lost in."""
 
     lead = models.CharField(
@@ -40,8 +73,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("トップページ")
 
+    @path("reading/", name="reading")
+    def reading(self, request):
+        """Turn a reading aid on or off and go back: plain links, so it works without JavaScript."""
+        return reading_preferences_view(request)
 
-class StandardPage(Page):
+
+class StandardPage(SourceLocaleRouteMixin, Page):
     """A plain page of text the city keeps current: the accessibility policy, privacy, about."""
 
     intro = models.CharField(_("はじめに"), max_length=300, blank=True)
@@ -59,3 +97,302 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("一般ページ")
+
+
+# --- Help pages ----------------------------------------------------------------------------
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    from outreach.queries import class_topics
+
+    return [(topic.slug, topic.title) for topic in class_topics()]
+
+
+class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
+    """使い方の説明: every help article, grouped by the class topics residents know."""
+
+    intro = models.CharField(_("はじめに"), max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.HelpArticlePage"]
+    max_count_per_parent = 1
+    template = "cms/help_index_page.html"
+
+    class Meta:
+        verbose_name = _("使い方の説明（一覧）")
+
+    def articles(self):
+        """Live articles of this index, with what the listing shows and nothing more."""
+        return (
+            HelpArticlePage.objects.child_of(self)
+            .live()
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "locale_id",
+                "summary",
+                "topic_slug",
+                "level",
+                "for_iphone",
+                "for_android",
+                "for_easy_phone",
+            )
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reading"] = reading_prefs(request)
+        return context
+
+    def serve_cacheable(self, request, context_overrides):
+        response = self.render(request, context_overrides=context_overrides)
+        response.cms_cacheable = not getattr(request, "is_preview", False)
+        return response
+
+    @path("")
+    def index(self, request):
+        from outreach.queries import class_topics
+
+        query = request.GET.get("q", "").strip()[:100]
+        if query:
+            results = search_articles(query, locale=self.locale, within=self)
+            return self.render(request, context_overrides={"query": query, "results": results})
+        topics = list(class_topics())
+        by_topic: dict[str, list] = {}
+        for article in self.articles():
+            by_topic.setdefault(article.topic_slug, []).append(article)
+        groups = [(topic, by_topic.pop(topic.slug, [])) for topic in topics]
+        groups = [(topic, articles) for topic, articles in groups if articles]
+        others = [article for articles in by_topic.values() for article in articles]
+        return self.serve_cacheable(request, {"groups": groups, "others": others})
+
+    @path("topic/<slug:slug>/", name="topic")
+    def topic(self, request, slug):
+        """/help/topic/<slug>/: where the follow-up SMS after a class points."""
+        from outreach.queries import next_classes_for_topic, topic_by_slug
+
+        topic = topic_by_slug(slug)
+        if topic is None:
+            raise Http404
+        articles = list(self.articles().filter(topic_slug=slug))
+        return self.serve_cacheable(
+            request,
+            {
+                "topic": topic,
+                "topic_articles": articles,
+                "next_classes": next_classes_for_topic(topic),
+            },
+        )
+
+
+def search_articles(query: str, *, locale, within=None):
+    """Articles matching every word of the query, in the reader's language.
+
+    The index holds each article's words split by SudachiPy (search_tokens), and
+    the query is split the same way; each word matches as written or by its
+    reading, so サギ finds 詐欺.
+    """
+    from wagtail.search.query import And, Or, PlainText
+
+    terms = japanese.query_terms(query)
+    if not terms:
+        return []
+    search_query = And([Or([PlainText(form) for form in forms]) for forms in terms])
+    articles = HelpArticlePage.objects.live().filter(locale=locale)
+    if within is not None:
+        articles = articles.descendant_of(within)
+    return list(articles.search(search_query, operator="and")[:30])
+
+
+class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
+    """A step-by-step help article a resident can follow at home after a class."""
+
+    class Level(models.TextChoices):
+        BASIC = "basic", _("基礎")
+        APPLIED = "applied", _("応用")
+
+    summary = models.CharField(
+        _("この記事でわかること"),
+        max_length=200,
+        blank=True,
+        help_text=_("一覧に出る短い文。例：スマホの文字を大きくする方法です。"),
+    )
+    # The class topic by its slug: cms reads topics only through outreach.queries.
+    topic_slug = models.CharField(
+        _("講座の内容"), max_length=60, help_text=_("この記事を使う教室の内容です。")
+    )
+    level = models.CharField(_("レベル"), max_length=10, choices=Level.choices, default=Level.BASIC)
+    for_iphone = models.BooleanField(_("iPhone"), default=True)
+    for_android = models.BooleanField(_("Android"), default=True)
+    for_easy_phone = models.BooleanField(
+        _("シニア向けスマホ（らくらくスマートフォンなど）"), default=False
+    )
+    body = StreamField(HelpBodyBlock(), verbose_name=_("本文"), blank=True)
+    # Filled on save: the words of the article split by SudachiPy, for Japanese search.
+    search_tokens = models.TextField(editable=False, blank=True, default="")
+    # Filled on save: the easy-Japanese check, shown on the editors' page listing.
+    readability = models.FloatField(_("読みやすさ（建石式）"), null=True, editable=False)
+    easy_score = models.SmallIntegerField(_("やさしさの点数"), null=True, editable=False)
+    advice_count = models.PositiveSmallIntegerField(_("助言の数"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        EasyJapaneseAdvicePanel(heading=_("やさしい日本語チェック")),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topic_slug", widget=forms.Select(choices=topic_choices)),
+                FieldPanel("level"),
+                FieldPanel("for_iphone"),
+                FieldPanel("for_android"),
+                FieldPanel("for_easy_phone"),
+            ],
+            heading=_("講座とスマホの種類"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        # The title's words weigh more: サギ should put the scam article first.
+        index.SearchField("search_title_tokens", boost=4),
+        index.SearchField("search_tokens"),
+        index.FilterField("topic_slug"),
+        index.FilterField("level"),
+    ]
+    parent_page_types = ["cms.HelpIndexPage"]
+    subpage_types: list[str] = []
+    template = "cms/help_article_page.html"
+
+    class Meta:
+        verbose_name = _("使い方の説明（記事）")
+
+    def clean(self):
+        super().clean()
+        from outreach.queries import topic_by_slug
+
+        if self.topic_slug and topic_by_slug(self.topic_slug) is None:
+            raise ValidationError(
+                {"topic_slug": _("この講座の内容はありません。一覧から選んでください。")}
+            )
+
+    # -- derived fields -------------------------------------------------------------------
+
+    def plain_text(self) -> str:
+        """The article as plain text, one block a line: for search, checks and read-aloud."""
+        lines = [self.title, self.summary]
+        for block in self.body:
+            value = block.value
+            if block.block_type == "heading":
+                lines.append(str(value))
+            elif block.block_type in ("paragraph", "tip"):
+                lines.append(_text(value))
+            elif block.block_type == "steps":
+                for step in value:
+                    lines += [_text(step["text"]), step["caption"] or ""]
+            elif block.block_type == "warning":
+                lines += [value["title"], _text(value["text"])]
+            elif block.block_type == "video":
+                lines += [value["title"], value["transcript"] or ""]
+            elif block.block_type == "ask_for_help":
+                lines.append(value["text"] or "")
+        return "\n".join(line for line in lines if line)
+
+    def search_title_tokens(self) -> str:
+        return japanese.search_tokens(self.title)
+
+    def missing_alt_count(self) -> int:
+        return sum(
+            1
+            for block in self.body
+            if block.block_type == "steps"
+            for step in block.value
+            if step["image"] is not None and not (step["alt"] or "").strip()
+        )
+
+    def easy_report(self):
+        is_japanese = (self.locale.language_code if self.locale_id else "ja").startswith("ja")
+        if not is_japanese:
+            return None
+        return easy_japanese.check(
+            self.plain_text(),
+            easy=self.locale.language_code == EASY_JAPANESE,
+            missing_alt=self.missing_alt_count(),
+        )
+
+    def refresh_derived_fields(self) -> None:
+        text = self.plain_text()
+        self.search_tokens = japanese.search_tokens(text) if text else ""
+        report = self.easy_report()
+        self.readability = report.readability if report else None
+        self.easy_score = report.score if report else None
+        self.advice_count = len(report.advice) if report else 0
+
+    def save(self, *args, **kwargs):
+        if not self.locale_id:
+            # Wagtail picks the locale later in save(); the checks need it now.
+            self.locale = self.get_default_locale()
+        self.refresh_derived_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = list(
+                set(update_fields) | {"search_tokens", "readability", "easy_score", "advice_count"}
+            )
+        return super().save(*args, **kwargs)
+
+    # -- serving --------------------------------------------------------------------------
+
+    @property
+    def phones(self) -> list[str]:
+        names = []
+        if self.for_iphone:
+            names.append("iPhone")
+        if self.for_android:
+            names.append("Android")
+        if self.for_easy_phone:
+            names.append(str(_("シニア向けスマホ")))
+        return names
+
+    def get_context(self, request, *args, **kwargs):
+        from outreach.queries import next_classes_for_topic, topic_by_slug
+
+        context = super().get_context(request, *args, **kwargs)
+        context["reading"] = reading_prefs(request)
+        context["topic"] = topic_by_slug(self.topic_slug)
+        context["help_index"] = self.get_parent()
+        context["next_classes"] = (
+            next_classes_for_topic(self.topic_slug) if self.shows_next_classes else []
+        )
+        try:
+            context["find_class_url"] = reverse("outreach:class-list")
+        except NoReverseMatch:
+            context["find_class_url"] = ""
+        return context
+
+    @property
+    def shows_next_classes(self) -> bool:
+        return any(
+            block.block_type == "ask_for_help" and block.value["show_classes"]
+            for block in self.body
+        )
+
+    @path("")
+    def article(self, request):
+        response = self.render(request)
+        response.cms_cacheable = not getattr(request, "is_preview", False)
+        return response
+
+    @path("print/", name="print")
+    def handout(self, request):
+        """A4 handout for trainers: large type, the steps with their pictures, the desk's phone."""
+        response = self.render(request, template="cms/help_article_print.html")
+        response.cms_cacheable = not getattr(request, "is_preview", False)
+        return response
+
+
+def _text(value) -> str:
+    source = getattr(value, "source", value)
+    return html.unescape(strip_tags(str(source or ""))).strip()

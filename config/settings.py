@@ -8,6 +8,7 @@ HSTS and the HTTPS redirect are on.
 from pathlib import Path
 
 import dj_database_url
+from django.conf import locale as django_lang_info
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -196,10 +198,26 @@ LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
+# Each language is named in itself, so a reader finds their own in the switcher.
+# やさしい日本語 (easy Japanese) is a language of its own for content (short
+# sentences, です/ます, hiragana for hard kanji); BCP 47 private use "ja-x-easy"
+# keeps lang="ja…" so screen readers and speech read it as Japanese. Brazilian
+# Portuguese, because most Portuguese-speaking residents of Kanagawa are Brazilian.
 LANGUAGES = [
     ("ja", "日本語"),
+    ("ja-x-easy", "やさしい にほんご"),
     ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+    ("pt-br", "Português"),
 ]
+# Django only accepts a language its LANG_INFO knows; its interface strings
+# fall back to Japanese (the msgids) since there is no ja-x-easy catalogue.
+django_lang_info.LANG_INFO.setdefault(
+    "ja-x-easy",
+    {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい にほんご"},
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -230,7 +248,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
+# mp4 and vtt: help videos and their captions (WebVTT).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "mp4", "vtt"]
 
 # --- The city ------------------------------------------------------------------------
 # Shown on every page; a resident without the web calls this number.
@@ -321,3 +340,12 @@ DESK_OFFICE_HOURS = env_str("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
 if DEBUG and not TWILIO_AUTH_TOKEN:
     # Local only: lets `manage.py twilio_request` sign a test webhook call under make run.
     TWILIO_AUTH_TOKEN = "dev-only-twilio-auth-token"  # noqa: S105
+
+# --- Help pages (cms): whole-page cache for anonymous readers ---------------------------
+# Right after LocaleMiddleware, so a cached help page skips sessions, auth and
+# Wagtail's routing; it caches only pages without per-visitor data (cms/cache.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+    "cms.cache.HelpPageCacheMiddleware",
+)
+CMS_PAGE_CACHE_SECONDS = env_int("CMS_PAGE_CACHE_SECONDS", 60)

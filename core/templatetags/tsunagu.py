@@ -18,10 +18,17 @@ def language_links(context) -> list[dict]:
     current = get_language()
     page = context.get("page")
     translations = {}
-    if page is not None and hasattr(page, "get_translations"):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.localized.get_url(request)
     path = request.get_full_path() if request is not None else "/"
+    # Only on the page's own address: a sub-route (/help/topic/maps/) keeps its
+    # path under the other prefix, where the page says if it is not translated.
+    if (
+        page is not None
+        and hasattr(page, "get_translations")
+        and request is not None
+        and page.get_url(request) == request.path
+    ):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code) or translate_url(path, code)

@@ -1,0 +1,208 @@
+"""Throughput of the help pages against a bare Django view, and an article's weight.
+
+    .venv/bin/python bench/pages.py [REQUESTS_PER_URL]
+
+Creates a throwaway PostgreSQL database (tsunagu_bench_pages; PG_BENCH_URL
+overrides the server), seeds the demo data, starts gunicorn on 127.0.0.1 with
+two sync workers, and for each URL sends REQUESTS_PER_URL requests (default
+1500, at most 30 s each) from 4 client threads. Prints requests per second and
+the ratio to the bare view (target >= 0.5), then the bytes an article page
+transfers on first load in Chromium, images excluded (target <= 100 KB).
+The class finder (/classes/) is measured when outreach:class-list resolves.
+Drops the database at the end.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = os.environ.get("PG_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
+DB = "tsunagu_bench_pages"
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
+TIME_LIMIT = 30.0
+THREADS = 4
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def admin(sql: str) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def manage(env, *args) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def hammer(url: str) -> tuple[float, int, int]:
+    """Requests per second for url, over at most N requests or TIME_LIMIT seconds."""
+    done = errors = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + TIME_LIMIT
+
+    def worker():
+        nonlocal done, errors
+        while time.monotonic() < deadline:
+            with lock:
+                if done + errors >= N:
+                    return
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    response.read()
+                    ok = response.status == 200
+            except Exception:
+                ok = False
+            with lock:
+                if ok:
+                    done += 1
+                else:
+                    errors += 1
+
+    for _ in range(50):  # warm-up: workers, caches, connections
+        urllib.request.urlopen(url, timeout=10).read()
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    return done / elapsed, done, errors
+
+
+def page_weight(url: str) -> tuple[int, int]:
+    """Bytes transferred (encoded, with headers) on first load, without images; and JS bytes."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        types, sizes = {}, {}
+        cdp.on("Network.responseReceived", lambda e: types.__setitem__(e["requestId"], e["type"]))
+        cdp.on(
+            "Network.loadingFinished",
+            lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+        )
+        page.goto(url, wait_until="networkidle")
+        browser.close()
+    total = sum(size for rid, size in sizes.items() if types.get(rid) != "Image")
+    script = sum(size for rid, size in sizes.items() if types.get(rid) == "Script")
+    return total, script
+
+
+def main() -> None:
+    static_root = tempfile.mkdtemp(prefix="tsunagu-bench-static-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings_pages",
+        "DATABASE_URL": f"{SERVER}/{DB}",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "BENCH_STATIC_ROOT": static_root,
+        "PYTHONPATH": str(ROOT),
+    }
+    say(f"creating the throwaway database {DB} …")
+    admin(f"DROP DATABASE IF EXISTS {DB}")
+    admin(f"CREATE DATABASE {DB}")
+    server = None
+    try:
+        say("migrating, seeding the demo data and collecting static files …")
+        manage(env, "migrate", "--noinput")
+        manage(env, "seed_demo", "--password", "bench-password-not-used")
+        manage(env, "collectstatic", "--noinput")
+        has_class_finder = "yes" in manage(
+            env,
+            "shell",
+            "-c",
+            "from django.urls import reverse, NoReverseMatch\n"
+            "try:\n    reverse('outreach:class-list'); print('yes')\n"
+            "except NoReverseMatch:\n    print('no')",
+        )
+        port = free_port()
+        say(f"starting gunicorn on 127.0.0.1:{port} (2 sync workers) …")
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/bench/bare/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        urls = {
+            "bare Django view": "/bench/bare/",
+            "help article (ja)": "/help/phone-scams/",
+            "help article (ja-x-easy, furigana)": "/ja-x-easy/help/phone-scams/",
+            "help index": "/help/",
+        }
+        if has_class_finder:
+            urls["class finder"] = "/classes/"
+        else:
+            say("outreach:class-list does not resolve on this branch: class finder not measured")
+        results = {}
+        for name, path in urls.items():
+            say(f"  {name} ({path}) …")
+            results[name] = hammer(base + path)
+        bare = results["bare Django view"][0]
+        say("")
+        say(f"{'page':40} {'req/s':>8} {'ratio':>6} {'ok':>6} {'errors':>6}")
+        for name, (rate, done, errors) in results.items():
+            say(f"{name:40} {rate:8.1f} {rate / bare:6.2f} {done:6d} {errors:6d}")
+        total, script = page_weight(base + "/help/phone-scams/")
+        say("")
+        say(
+            f"article page weight in Chromium (first load, no images): {total / 1024:.1f} KB "
+            f"(JavaScript {script / 1024:.1f} KB); target <= 100 KB"
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        admin(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+        say(f"dropped {DB}")
+
+
+if __name__ == "__main__":
+    main()

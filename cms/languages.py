@@ -1,0 +1,89 @@
+"""Pages in the reader's language, or an honest notice that one is missing.
+
+Wagtail, asked for /vi/help/, serves the Japanese page when no Vietnamese one
+exists, under lang="vi": a page that says it is Vietnamese and is not. Instead
+the reader gets a short notice in their language with links to the Japanese
+and easy-Japanese versions (and any other translation), never a 404.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as gettext_module
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language, to_locale
+
+# The notice is content for readers whose interface language may have no
+# catalogue yet, so it is written here in each language, not through gettext.
+MISSING_NOTICE = {
+    "ja": ("このページは、まだ日本語で読めません。", "ほかの言葉で読む："),
+    "ja-x-easy": (
+        "この ページは、まだ やさしい にほんごで よめません。",
+        "ほかの ことばで よむ：",
+    ),
+    "en": ("This page is not available in English yet.", "Read it in:"),
+    "zh-hans": ("本页暂无中文版本。", "您可以阅读以下语言的版本："),
+    "ko": ("이 페이지는 아직 한국어로 제공되지 않습니다.", "다음 언어로 읽기:"),
+    "vi": ("Trang này chưa có bằng tiếng Việt.", "Đọc bằng ngôn ngữ khác:"),
+    "pt-br": ("Esta página ainda não está disponível em português.", "Leia em:"),
+}
+# The Japanese versions come first: every page exists in Japanese, and easy
+# Japanese is what many foreign residents read best.
+PREFERRED_FALLBACKS = ("ja-x-easy", "ja")
+
+
+@functools.cache
+def has_interface_catalogue(language: str) -> bool:
+    """True when Tsunagu's own interface strings are translated into this language.
+
+    Japanese is the source, and easy Japanese falls back to it; other languages
+    need a catalogue in LOCALE_PATHS, or the menus stay Japanese (and are marked so).
+    """
+    if language.startswith("ja"):
+        return True
+    return any(
+        gettext_module.find("django", str(path), [to_locale(language)])
+        for path in settings.LOCALE_PATHS
+    )
+
+
+def interface_language(language: str | None = None) -> str:
+    language = language or get_language() or settings.LANGUAGE_CODE
+    if language == "ja-x-easy":
+        return "ja"
+    return language if has_interface_catalogue(language) else "ja"
+
+
+def language_name(code: str) -> str:
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def translation_missing_response(request, page) -> TemplateResponse:
+    language = get_language()
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    order = {code: i for i, code in enumerate(PREFERRED_FALLBACKS)}
+    translations.sort(key=lambda p: (order.get(p.locale.language_code, 99), p.locale.language_code))
+    alternatives = [
+        {
+            "code": p.locale.language_code,
+            "name": language_name(p.locale.language_code),
+            "title": p.title,
+            "url": p.get_url(request),
+        }
+        for p in translations
+    ]
+    notice, read_in = MISSING_NOTICE.get(language, MISSING_NOTICE["en"])
+    return TemplateResponse(
+        request,
+        "cms/translation_missing.html",
+        {
+            "page": page,
+            "self": page,
+            "missing_notice": notice,
+            "read_in": read_in,
+            "alternatives": alternatives,
+            "language_name": language_name(language),
+        },
+    )

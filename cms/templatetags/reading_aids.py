@@ -1,0 +1,30 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from cms import japanese
+from cms.languages import interface_language
+from cms.reading import reading_prefs
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def reading_aids(context):
+    """The reader's reading aids (furigana, larger text, contrast) from their cookie."""
+    return reading_prefs(context.get("request"))
+
+
+@register.simple_tag
+def interface_lang() -> str:
+    """The language the menus are really in: marks them lang="ja" where not yet translated."""
+    return interface_language()
+
+
+@register.filter
+def furigana(value, on=True):
+    """Ruby readings over kanji in plain text or trusted HTML (rich text already rendered)."""
+    if not on or value is None:
+        return value
+    if hasattr(value, "__html__"):
+        return mark_safe(japanese.furigana_html(str(value.__html__())))  # noqa: S308 - input already safe HTML; only ruby tags are added
+    return mark_safe(japanese.furigana_text(str(value)))  # noqa: S308 - furigana_text escapes its input

@@ -1,0 +1,77 @@
+"""Wagtail admin for help articles: the easy-Japanese check and a listing with its score,
+and serving every page in the reader's language or saying it is missing."""
+
+from django.http import JsonResponse
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from cms import easy_japanese
+from cms.languages import translation_missing_response
+from cms.models import HelpArticlePage
+
+
+@hooks.register("before_serve_page")
+def serve_in_the_readers_language(page, request, args, kwargs):
+    """A page in another language than the one asked for is never shown as if it were."""
+    if getattr(request, "is_preview", False):
+        return None
+    if page.locale.language_code != get_language():
+        return translation_missing_response(request, page)
+    return None
+
+
+class HelpArticleListing(PageListingViewSet):
+    """Every help article with its easy-Japanese score, lowest first to fix."""
+
+    icon = "help"
+    menu_label = _("使い方の説明")
+    add_to_admin_menu = True
+    model = HelpArticlePage
+    columns = [
+        *PageListingViewSet.columns,
+        Column("locale", label=_("言語"), accessor="locale.get_display_name"),
+        Column("easy_score", label=_("やさしさの点数"), sort_key="easy_score"),
+        Column("readability", label=_("読みやすさ（建石式）"), sort_key="readability"),
+        Column("advice_count", label=_("助言の数"), sort_key="advice_count"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_help_article_listing():
+    return HelpArticleListing("help_articles")
+
+
+@require_POST
+def easy_japanese_check(request):
+    """Live advice while the editor types: the text of the form in, the advice out."""
+    text = request.POST.get("text", "")[:20000]
+    easy = request.POST.get("easy") == "1"
+    report = easy_japanese.check(text, easy=easy)
+    return JsonResponse(
+        {
+            "readability": report.readability,
+            "score": report.score,
+            "kanji_share": report.kanji_share,
+            "mean_sentence_chars": report.mean_sentence_chars,
+            "advice": [
+                {"kind": a.kind, "message": a.message, "excerpt": a.excerpt} for a in report.advice
+            ],
+        }
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_easy_japanese_url():
+    return [path("cms/easy-japanese-check/", easy_japanese_check, name="cms_easy_japanese_check")]
+
+
+@hooks.register("insert_editor_js")
+def easy_japanese_editor_js():
+    return format_html('<script src="{}" defer></script>', static("js/cms-admin.js"))

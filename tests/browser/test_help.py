@@ -1,0 +1,79 @@
+"""Help pages in Chromium: axe-clean in Japanese and English, furigana toggles, print view."""
+
+import io
+
+import pytest
+
+from tests.browser.axe import axe_violations
+from tests.browser.conftest import PHONE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def help_live(live_server, transactional_db):
+    from cms import demo as cms_demo
+    from core.demo import SeedContext
+    from outreach import demo as outreach_demo
+    from tests.conftest import ensure_migration_data
+
+    ensure_migration_data()
+    ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
+    outreach_demo.seed(ctx)
+    cms_demo.seed(ctx)
+    return live_server
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/help/",
+        "/help/phone-scams/",
+        "/en/help/",
+        "/en/help/phone-scams/",
+        "/ja-x-easy/help/text-size/",
+    ],
+)
+def test_help_pages_have_no_axe_violations(help_live, page, path):
+    page.goto(f"{help_live.url}{path}")
+    assert axe_violations(page) == []
+
+
+def test_resident_turns_on_furigana_on_a_phone_and_prints_the_handout(help_live, new_page):
+    page = new_page(viewport=PHONE)
+    page.goto(f"{help_live.url}/help/text-size/")
+    assert page.locator("article rt").count() == 0
+    page.get_by_role("button", name="ふりがな").click()
+    page.wait_for_url("**/help/text-size/")
+    assert page.locator("article rt").count() > 0
+    # Remembered on the next page, and switched off again.
+    page.goto(f"{help_live.url}/help/line-send-photo/")
+    assert page.locator("article rt").count() > 0
+    page.get_by_role("button", name="ふりがな").click()
+    page.wait_for_url("**/help/line-send-photo/")
+    assert page.locator("article rt").count() == 0
+    # The print handout: A4, steps, nothing of the site's header.
+    page.goto(f"{help_live.url}/help/line-send-photo/print/")
+    page.emulate_media(media="print")
+    assert page.locator(".handout__steps li").count() == 5
+    assert not page.locator(".handout__screen-only").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_larger_text_makes_body_text_bigger(help_live, page):
+    page.goto(f"{help_live.url}/help/text-size/")
+    before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.get_by_role("button", name="文字を大きく").click()
+    page.wait_for_url("**/help/text-size/")
+    after = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert before >= 18 and after > before
+
+
+def test_read_aloud_button_appears_only_with_javascript(help_live, new_page):
+    page = new_page()
+    page.goto(f"{help_live.url}/help/text-size/")
+    assert page.get_by_role("button", name="読み上げる").count() in (0, 1)
+    no_js = new_page(java_script_enabled=False)
+    no_js.goto(f"{help_live.url}/help/text-size/")
+    assert no_js.get_by_role("button", name="読み上げる").count() == 0

@@ -1,0 +1,63 @@
+"""Furigana, search tokens and the easy-Japanese check, without a database."""
+
+from cms import easy_japanese, japanese
+
+
+def test_furigana_puts_readings_over_kanji_only():
+    html = japanese.furigana_text("文字を大きくする")
+    assert "<ruby>文字<rp>(</rp><rt>もじ</rt><rp>)</rp></ruby>" in html
+    # Okurigana stay outside the ruby: 大(おお)きく, not 大きく(おおきく).
+    assert "<ruby>大<rp>(</rp><rt>おお</rt><rp>)</rp></ruby>きく" in html
+
+
+def test_furigana_leaves_tags_attributes_and_existing_ruby_alone():
+    html = japanese.furigana_html(
+        '<p><a href="/漢字/">写真</a> <ruby>東京<rt>とうきょう</rt></ruby> &amp; 送る</p>'
+    )
+    assert 'href="/漢字/"' in html
+    assert "<ruby>写真<rp>(</rp><rt>しゃしん</rt>" in html
+    assert "<ruby>東京<rt>とうきょう</rt></ruby>" in html
+    assert "&amp;" in html
+
+
+def test_furigana_escapes_plain_text():
+    assert "&lt;script&gt;" in japanese.furigana_text("<script>漢字</script>")
+
+
+def test_search_tokens_hold_short_and_long_words_and_readings():
+    tokens = japanese.search_tokens("マイナンバーカードで申請します。詐欺に注意。").split()
+    for word in ("マイナンバー", "カード", "マイナンバーカード", "申請", "詐欺", "サギ"):
+        assert word in tokens
+    assert "で" not in tokens  # particles are not search terms
+
+
+def test_query_terms_offer_the_reading_as_an_alternative():
+    assert japanese.query_terms("詐欺") == [("詐欺", "サギ")]
+    assert japanese.query_terms("マイナンバーカード") == [("マイナンバー",), ("カード",)]
+
+
+def test_tateishi_scores_easy_text_higher_than_official_text():
+    easy = "スマホの 字を 大きく します。「設定」を おします。"
+    official = "本人確認書類の提出に際しては、申請者本人の署名又は記名押印が必要となります。"
+    assert easy_japanese.tateishi(easy) > easy_japanese.tateishi(official)
+
+
+def test_easy_check_flags_keigo_double_negatives_and_plain_endings():
+    report = easy_japanese.check(
+        "窓口でご確認いただけます。申請しなければなりません。書類を出す。", easy=True
+    )
+    kinds = {advice.kind for advice in report.advice}
+    assert {"keigo", "double_negative", "ending", "vocabulary"} <= kinds
+
+
+def test_easy_check_is_quiet_on_good_easy_japanese():
+    report = easy_japanese.check("写真を とります。ボタンを おします。", easy=True)
+    assert report.advice == []
+    assert report.score is not None and report.score > 60
+
+
+def test_easy_check_flags_long_sentences_and_missing_alt_text():
+    long_sentence = "この" + "とてもながい" * 10 + "文です。"
+    report = easy_japanese.check(long_sentence, easy=True, missing_alt=2)
+    kinds = [advice.kind for advice in report.advice]
+    assert "long" in kinds and "alt" in kinds
