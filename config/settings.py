@@ -216,7 +216,12 @@ LANGUAGES = [
 # fall back to Japanese (the msgids) since there is no ja-x-easy catalogue.
 django_lang_info.LANG_INFO.setdefault(
     "ja-x-easy",
-    {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい にほんご"},
+    {
+        "bidi": False,
+        "code": "ja-x-easy",
+        "name": "Easy Japanese",
+        "name_local": "やさしい にほんご",
+    },
 )
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
@@ -269,6 +274,8 @@ TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER")
 TWILIO_API_BASE_URL = env_str("TWILIO_API_BASE_URL")
+# The longest one REST call to Twilio may take before it counts as failed (and is retried).
+TWILIO_TIMEOUT_SECONDS = env_int("TWILIO_TIMEOUT_SECONDS", 15)
 if SMS_BACKEND == "twilio" and not (
     TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER
 ):
@@ -326,6 +333,13 @@ FOLLOW_UP_DELAY_HOURS = env_int("FOLLOW_UP_DELAY_HOURS", 3)
 # A worker holds a claimed message this long; after it, another worker checks the
 # provider and sends only if the provider never accepted it.
 MESSAGING_CLAIM_SECONDS = env_int("MESSAGING_CLAIM_SECONDS", 300)
+if MESSAGING_CLAIM_SECONDS <= TWILIO_TIMEOUT_SECONDS:
+    # A worker starts a send only while its claim outlasts the send's timeout;
+    # a claim shorter than that would never let anything be sent.
+    raise ImproperlyConfigured(
+        "MESSAGING_CLAIM_SECONDS must be longer than TWILIO_TIMEOUT_SECONDS "
+        f"({MESSAGING_CLAIM_SECONDS} <= {TWILIO_TIMEOUT_SECONDS})"
+    )
 # Transient provider errors (429, 5xx, network) are retried this many times in all.
 MESSAGING_MAX_ATTEMPTS = env_int("MESSAGING_MAX_ATTEMPTS", 5)
 MESSAGING_BATCH_SIZE = env_int("MESSAGING_BATCH_SIZE", 100)

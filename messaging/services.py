@@ -20,10 +20,11 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -232,7 +233,8 @@ def claim_batch(now, size: int) -> list[Message]:
     """
     wall = timezone.now()
     token = uuid.uuid4()
-    locked = Message.objects.select_for_update(skip_locked=True).values_list("id", flat=True)
+    claimed_until = wall + dt.timedelta(seconds=settings.MESSAGING_CLAIM_SECONDS)
+    locked = claimable()
     with transaction.atomic():
         # Two queries, each walking one partial index in order and stopping
         # after `size` rows. One query ORing "queued and due" with "claim
@@ -241,29 +243,40 @@ def claim_batch(now, size: int) -> list[Message]:
         # over a run of 10,000), and the dead index entries left by each
         # batch's updates were never marked dead for the next scan.
         # Expired claims first (oldest first): their messages waited longest.
-        ids = list(locked.stale_claims(wall).order_by("claimed_until", "id")[:size])
-        if len(ids) < size:
-            ids += locked.due(now).order_by("due_at", "id")[: size - len(ids)]
-        if not ids:
+        batch = list(locked.stale_claims(wall).order_by("claimed_until", "id")[:size])
+        if len(batch) < size:
+            batch += locked.due(now).order_by("due_at", "id")[: size - len(batch)]
+        if not batch:
             return []
-        Message.objects.filter(id__in=ids).update(
-            status=Message.Status.SENDING,
-            claim_token=token,
-            claimed_at=wall,
-            claimed_until=wall + dt.timedelta(seconds=settings.MESSAGING_CLAIM_SECONDS),
-            attempts=F("attempts") + 1,
-            updated_at=wall,
+        claim = {
+            "status": Message.Status.SENDING,
+            "claim_token": token,
+            "claimed_at": wall,
+            "claimed_until": claimed_until,
+            "updated_at": wall,
+        }
+        Message.objects.filter(id__in=[m.pk for m in batch]).update(
+            attempts=F("attempts") + 1, **claim
         )
-    # Found by primary key (claim_token alone has no index: one more index to
-    # write on every update); the token check keeps out a row whose claim
-    # somehow expired and was taken by another worker in between.
-    # Of the registration and class, only what _why_not_send reads: building
-    # every column of both for each message took as long as the claim itself.
-    return list(
-        Message.objects.filter(id__in=ids, claim_token=token)
+    for message in batch:
+        message.attempts += 1
+        for name, value in claim.items():
+            setattr(message, name, value)
+    return batch
+
+
+def claimable():
+    """Messages locked as they are read, skipping rows another worker has locked.
+
+    The rows are read whole in the locking query itself, with the little of the
+    registration and class that _why_not_send reads (building every column of
+    both for each message took as long as the claim itself). `of=self`: only
+    the message rows are locked, never a registration.
+    """
+    return (
+        Message.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("registration", "registration__session")
         .only(*_MESSAGE_FIELDS, *_LIVE_CHECK_FIELDS)
-        .order_by("due_at", "id")
     )
 
 
@@ -275,7 +288,7 @@ _LIVE_CHECK_FIELDS = [
 ]
 
 
-# The fields a send result writes; results are written in small batches (below).
+# The fields a send result writes; results are written once per batch (below).
 RESULT_FIELDS = [
     "status",
     "provider_id",
@@ -285,15 +298,11 @@ RESULT_FIELDS = [
     "due_at",
     "error_code",
     "error_message",
+    "attempts",
     "claim_token",
     "claimed_until",
     "updated_at",
 ]
-# Results are written every this many messages, in one transaction: one commit
-# (one WAL flush) per message would cost more than the send itself. A worker
-# killed before a write leaves its messages claimed; the next worker asks
-# Twilio about them (find_accepted) before sending, so none goes out twice.
-RESULT_FLUSH_EVERY = 100
 
 
 def _finish(message: Message, **changes) -> None:
@@ -308,17 +317,9 @@ def _finish(message: Message, **changes) -> None:
 def _flush(messages: list[Message], token) -> None:
     if not messages:
         return
-    # One parameterised UPDATE run for each message in one transaction
-    # (bulk_update's CASE expressions cost more Python time than the sends).
     # `AND claim_token = …`: only rows still claimed by this worker are written,
     # so a worker that lost its claim never overwrites another's result.
     fields = [Message._meta.get_field(name) for name in RESULT_FIELDS]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = (
-        f"UPDATE {quote(Message._meta.db_table)} SET {assignments} "  # noqa: S608 (names from the model)
-        f"WHERE {quote('id')} = %s AND {quote('claim_token')} = %s"
-    )
     token_value = Message._meta.get_field("claim_token").get_db_prep_save(token, connection)
     rows = [
         [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields]
@@ -326,7 +327,50 @@ def _flush(messages: list[Message], token) -> None:
         for m in messages
     ]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            _flush_postgresql(cursor, fields, rows)
+        else:
+            _flush_rowwise(cursor, fields, rows)
+
+
+def _flush_rowwise(cursor, fields, rows) -> None:
+    # One parameterised UPDATE per message (SQLite runs in this process: a
+    # statement costs microseconds; bulk_update's CASE expressions cost more).
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (
+        f"UPDATE {quote(Message._meta.db_table)} SET {assignments} "  # noqa: S608 (names from the model)
+        f"WHERE {quote('id')} = %s AND {quote('claim_token')} = %s"
+    )
+    cursor.executemany(sql, rows)
+
+
+def _flush_postgresql(cursor, fields, rows) -> None:
+    # One UPDATE for the whole batch, its values passed as one array per
+    # column: a hundred single-row UPDATEs were a hundred round trips, and a
+    # VALUES list of 1,300 placeholders took as long to build and parse. Either
+    # cost more per message than all the rest of the pipeline's own work.
+    #
+    # The commit does not wait for its WAL flush (synchronous_commit off, this
+    # transaction only). If the database server crashed within the next fraction
+    # of a second and lost these results, the rows would still be durably
+    # claimed (claim_batch commits synchronously): once the claims expire, the
+    # next worker asks Twilio (find_accepted) and records what it finds,
+    # exactly as after a killed worker. No message can go out twice this way.
+    quote = connection.ops.quote_name
+    names = [f.column for f in fields] + ["id", "expected_token"]
+    casts = [f.db_type(connection) for f in fields] + ["bigint", "uuid"]
+    arrays = ", ".join(f"%s::{cast}[]" for cast in casts)
+    assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.column)}" for f in fields)
+    table = quote(Message._meta.db_table)
+    sql = (
+        f"UPDATE {table} SET {assignments} "  # noqa: S608 (names and types from the model)
+        f"FROM unnest({arrays}) AS v({', '.join(quote(n) for n in names)}) "
+        f"WHERE {table}.{quote('id')} = v.{quote('id')} "
+        f"AND {table}.{quote('claim_token')} = v.{quote('expected_token')}"
+    )
+    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
 
 
 def _why_not_send(message: Message, opted_out: set[str], now) -> str:
@@ -414,6 +458,70 @@ def send_claimed(message: Message, backend: BaseBackend, now, opted_out: set[str
     report.sent += 1
 
 
+def _release(message: Message) -> None:
+    """Give back a claimed message that was not tried: queued again, as it was."""
+    _finish(message, status=Message.Status.QUEUED, attempts=message.attempts - 1)
+
+
+def _claim_outlasts_send(message: Message, backend: BaseBackend) -> bool:
+    # A send may only start if it will end before the claim expires: after
+    # that, another worker may take the message, find nothing at Twilio yet,
+    # and send it too. Slow sends late in a batch (or in a batch claimed ahead)
+    # are given back instead.
+    return timezone.now() + dt.timedelta(seconds=backend.send_timeout) < message.claimed_until
+
+
+def _claim_to_send(now, size: int) -> tuple[list[Message], set[str]]:
+    batch = claim_batch(now, size)
+    opted_out = set(
+        OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
+    )
+    return batch, opted_out
+
+
+class _InThisThread:
+    """Runs database work at once, where it is asked for (the simple path)."""
+
+    def submit(self, fn, *args) -> Future:
+        future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:  # handed to .result(), as the thread pool would
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        pass
+
+
+class _OnAnotherConnection:
+    """Runs database work on a second thread and connection, one job after another.
+
+    Claiming the next batch and writing the last batch's results then overlap
+    the sends instead of adding to them: the thread spends that time waiting for
+    PostgreSQL, which releases the interpreter to the sending thread.
+    """
+
+    def __init__(self):
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="messaging-db")
+
+    def submit(self, fn, *args) -> Future:
+        return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self._pool.submit(connections.close_all)  # the thread's own connection
+        self._pool.shutdown(wait=True)
+
+
+def _database_side():
+    # Only on PostgreSQL and outside a transaction: a second connection cannot
+    # see rows the caller has not committed (a test, an atomic block), and
+    # SQLite runs in this process, where its statements cost microseconds.
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _OnAnotherConnection()
+    return _InThisThread()
+
+
 def deliver_due_messages(
     now=None, *, limit: int | None = None, progress: Callable[[DeliveryReport], None] | None = None
 ) -> DeliveryReport:
@@ -431,27 +539,46 @@ def deliver_due_messages(
     # Translated once per run: get_purpose_display() per message cost a
     # catalogue lookup each time (a tenth of a millisecond, per message).
     labels = {value: str(label) for value, label in Purpose.choices}
-    while limit is None or report.handled < limit:
-        batch = claim_batch(now, size if limit is None else min(size, limit - report.handled))
-        if not batch:
-            break
-        token = batch[0].claim_token
-        opted_out = set(
-            OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
-        )
-        done: list[Message] = []
-        for message in batch:
-            send_claimed(message, backend, now, opted_out, report)
-            done.append(message)
-            report.lines.append(
-                f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
-            )
-            if len(done) >= RESULT_FLUSH_EVERY:
-                _flush(done, token)
-                done = []
-        _flush(done, token)
-        if progress:
-            progress(report)
+
+    def wanted(ahead: int = 0) -> int:
+        if limit is None:
+            return size
+        return max(0, min(size, limit - report.handled - ahead))
+
+    if not wanted():
+        return report
+    database = _database_side()
+    try:
+        claiming = database.submit(_claim_to_send, now, wanted())
+        writing = None
+        while claiming is not None:
+            batch, opted_out = claiming.result()
+            if not batch:
+                break
+            token = batch[0].claim_token  # before _finish clears it on each message
+            # The next batch is claimed while this one is sent.
+            ahead = wanted(len(batch))
+            claiming = database.submit(_claim_to_send, now, ahead) if ahead else None
+            for message in batch:
+                if not _claim_outlasts_send(message, backend):
+                    _release(message)
+                    continue
+                send_claimed(message, backend, now, opted_out, report)
+                report.lines.append(
+                    f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
+                )
+            if writing is not None:
+                writing.result()  # a failed write stops the run here
+            # A worker killed before this write leaves its messages claimed;
+            # the next worker asks Twilio about them (find_accepted) before
+            # sending, so none goes out twice.
+            writing = database.submit(_flush, batch, token)
+            if progress:
+                progress(report)
+        if writing is not None:
+            writing.result()
+    finally:
+        database.close()
     return report
 
 

@@ -40,6 +40,9 @@ class BaseBackend:
     # Whether a send can have reached the provider without this process knowing
     # (a crash or timeout after the request left): then find_accepted is asked first.
     can_be_ambiguous = False
+    # The longest a send() can take; a worker starts a send only while its claim
+    # on the message outlasts this (messaging.services.deliver_due_messages).
+    send_timeout: float = 0
 
     def send(self, message) -> SendResult:
         raise NotImplementedError
@@ -76,5 +79,6 @@ def get_backend() -> BaseBackend:
             settings.TWILIO_FROM_NUMBER,
             settings.TWILIO_API_BASE_URL,
             settings.PUBLIC_BASE_URL,
+            settings.TWILIO_TIMEOUT_SECONDS,
         )
     return _backend(name)

@@ -16,8 +16,7 @@ from twilio.rest import Client
 from messaging.backends import BaseBackend, PermanentError, SendResult, TransientError
 from messaging.models import Channel
 
-# Seconds to wait for Twilio; well under MESSAGING_CLAIM_SECONDS, so a claim
-# never expires while its send is still in flight.
+# Seconds to wait for Twilio by default (settings.TWILIO_TIMEOUT_SECONDS).
 TIMEOUT = 15
 
 
@@ -41,12 +40,14 @@ class BaseUrlHttpClient(TwilioHttpClient):
         return super().request(method, url, *args, **kwargs)
 
 
-def make_client(account_sid: str, auth_token: str, base_url: str = "") -> Client:
+def make_client(
+    account_sid: str, auth_token: str, base_url: str = "", timeout: float = TIMEOUT
+) -> Client:
     if base_url:
         return Client(
-            account_sid, auth_token, http_client=BaseUrlHttpClient(base_url, timeout=TIMEOUT)
+            account_sid, auth_token, http_client=BaseUrlHttpClient(base_url, timeout=timeout)
         )
-    client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=TIMEOUT))
+    client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=timeout))
     client.edge = "tokyo"
     return client
 
@@ -68,8 +69,11 @@ TRANSIENT_CODES = {"20429", "20500", "20503", "30001", "30008"}
 class TwilioBackend(BaseBackend):
     can_be_ambiguous = True
 
-    def __init__(self, account_sid, auth_token, from_number, base_url, public_base_url):
-        self.client = make_client(account_sid, auth_token, base_url)
+    def __init__(
+        self, account_sid, auth_token, from_number, base_url, public_base_url, timeout=TIMEOUT
+    ):
+        self.client = make_client(account_sid, auth_token, base_url, timeout)
+        self.send_timeout = timeout
         self.from_number = from_number
         self.status_callback = f"{public_base_url}/twilio/status/"
         self.public_base_url = public_base_url

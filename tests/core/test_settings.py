@@ -88,6 +88,14 @@ def test_twilio_backend_refuses_to_start_without_credentials():
     assert "TWILIO_ACCOUNT_SID" in result.stderr
 
 
+def test_a_claim_must_outlast_a_twilio_call():
+    result = _manage(
+        "check", DEBUG="true", MESSAGING_CLAIM_SECONDS="10", TWILIO_TIMEOUT_SECONDS="15"
+    )
+    assert result.returncode != 0
+    assert "MESSAGING_CLAIM_SECONDS must be longer than TWILIO_TIMEOUT_SECONDS" in result.stderr
+
+
 def test_japanese_first():
     from django.conf import settings
 

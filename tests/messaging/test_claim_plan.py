@@ -41,8 +41,9 @@ def test_the_claim_query_walks_the_queued_index_in_order_instead_of_sorting_the_
     _queue(3000, now)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE messaging_message")  # as plan_due_messages does after a big plan
+    # The claim's own query: locking, with the registration and class joined.
     sql, params = (
-        Message.objects.due(now).order_by("due_at", "id").values_list("id", flat=True)[:100].query
+        services.claimable().due(now).order_by("due_at", "id")[:100].query
     ).sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)

@@ -45,6 +45,7 @@ def _worker_env(fake) -> dict:
         "TWILIO_FROM_NUMBER": FROM_NUMBER,
         "TWILIO_API_BASE_URL": fake.base_url,
         "MESSAGING_CLAIM_SECONDS": "2",
+        "TWILIO_TIMEOUT_SECONDS": "1",
         "MESSAGING_BATCH_SIZE": "10",
         "LOG_LEVEL": "WARNING",
     }
