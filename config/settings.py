@@ -216,7 +216,12 @@ LANGUAGES = [
 # fall back to Japanese (the msgids) since there is no ja-x-easy catalogue.
 django_lang_info.LANG_INFO.setdefault(
     "ja-x-easy",
-    {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい にほんご"},
+    {
+        "bidi": False,
+        "code": "ja-x-easy",
+        "name": "Easy Japanese",
+        "name_local": "やさしい にほんご",
+    },
 )
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
