@@ -9,9 +9,22 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
+        from wagtail_localize.models import TranslationLog
 
         from cms.cache import purge
+        from cms.translations import (
+            record_progress_on_publish,
+            record_progress_on_translation_saved,
+        )
         from outreach.signals import class_changed, registration_changed
+
+        # Before the purge: the next reader must find the page's progress recorded.
+        page_published.connect(record_progress_on_publish, dispatch_uid="cms-progress-published")
+        post_save.connect(
+            record_progress_on_translation_saved,
+            sender=TranslationLog,
+            dispatch_uid="cms-progress-translation",
+        )
 
         # The help pages show the next classes with their seats, so a change to
         # a class or a registration purges them as a publish does.

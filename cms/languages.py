@@ -61,8 +61,11 @@ def language_name(code: str) -> str:
 
 
 def translation_missing_response(request, page) -> TemplateResponse:
+    from cms.translations import readable
+
     language = get_language()
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    # Only versions readers can read: no alias, no partial translation.
+    translations = list(readable(page.get_translations(inclusive=True)).select_related("locale"))
     order = {code: i for i, code in enumerate(PREFERRED_FALLBACKS)}
     translations.sort(key=lambda p: (order.get(p.locale.language_code, 99), p.locale.language_code))
     alternatives = [

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import easy_japanese, japanese
 from cms.blocks import HelpBodyBlock
@@ -123,10 +124,12 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         verbose_name = _("使い方の説明（一覧）")
 
     def articles(self):
-        """Live articles of this index, with what the listing shows and nothing more."""
+        """Live articles of this index readers can read in its language (no alias, no
+        partial translation), with what the listing shows and nothing more."""
+        from cms.translations import readable
+
         return (
-            HelpArticlePage.objects.child_of(self)
-            .live()
+            readable(HelpArticlePage.objects.child_of(self))
             .only(
                 "id",
                 "title",
@@ -204,10 +207,20 @@ def search_articles(query: str, *, locale, within=None):
     if not terms:
         return []
     search_query = And([Or([PlainText(form) for form in forms]) for forms in terms])
+    from cms.translations import readable
+
     articles = HelpArticlePage.objects.live().filter(locale=locale)
     if within is not None:
         articles = articles.descendant_of(within)
-    return list(articles.search(search_query, operator="and")[:30])
+    found = list(articles.search(search_query, operator="and")[:30])
+    # The search backends filter only on indexed fields: drop aliases and
+    # incomplete translations (cms.translations) with one query over the results.
+    shown = set(
+        readable(HelpArticlePage.objects.filter(pk__in=[a.pk for a in found])).values_list(
+            "pk", flat=True
+        )
+    )
+    return [article for article in found if article.pk in shown]
 
 
 class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
@@ -262,6 +275,22 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         index.SearchField("search_tokens"),
         index.FilterField("topic_slug"),
         index.FilterField("level"),
+    ]
+    # wagtail-localize offers every text field for translation; the class topic is
+    # a key (checked against outreach's topics), the same in every language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        SynchronizedField("topic_slug", overridable=False),
+        SynchronizedField("level"),
+        SynchronizedField("for_iphone"),
+        SynchronizedField("for_android"),
+        SynchronizedField("for_easy_phone"),
+        TranslatableField("body"),
     ]
     parent_page_types = ["cms.HelpIndexPage"]
     subpage_types: list[str] = []
@@ -396,3 +425,32 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 def _text(value) -> str:
     source = getattr(value, "source", value)
     return html.unescape(strip_tags(str(source or ""))).strip()
+
+
+class TranslationProgress(models.Model):
+    """How much of a wagtail-localize translation was done when its page was last saved.
+
+    wagtail-localize publishes a translation with the Japanese source text in every
+    segment not translated yet, so readers are shown the "not translated yet"
+    notice for a page whose translation was incomplete (see cms.translations).
+    Kept here, updated when the page is published, so serving a page costs one
+    lookup by key and the listings one subquery, whatever the number of pages.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translation_progress",
+    )
+    translated_segments = models.PositiveIntegerField(_("翻訳した部分"))
+    total_segments = models.PositiveIntegerField(_("翻訳する部分"))
+    complete = models.BooleanField(_("翻訳が終わった"))
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("翻訳の進み具合")
+        verbose_name_plural = _("翻訳の進み具合")
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.translated_segments}/{self.total_segments}"

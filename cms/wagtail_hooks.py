@@ -1,6 +1,7 @@
 """Wagtail admin for help articles: the easy-Japanese check and a listing with its score,
 and serving every page in the reader's language or saying it is missing."""
 
+from django.contrib import messages
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import path
@@ -15,16 +16,33 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from cms import easy_japanese
 from cms.languages import translation_missing_response
 from cms.models import HelpArticlePage
+from cms.translations import editor_notice, reader_status, shown_to_readers
 
 
 @hooks.register("before_serve_page")
 def serve_in_the_readers_language(page, request, args, kwargs):
-    """A page in another language than the one asked for is never shown as if it were."""
+    """A page in another language than the one asked for is never shown as if it were,
+    nor an alias or an incomplete translation that shows Japanese text (cms.translations)."""
     if getattr(request, "is_preview", False):
         return None
-    if page.locale.language_code != get_language():
+    if page.locale.language_code != get_language() or not shown_to_readers(page):
         return translation_missing_response(request, page)
     return None
+
+
+# Before wagtail-localize's own hook, which answers with its translation editor.
+@hooks.register("before_edit_page", order=-10)
+def warn_translation_not_shown(request, page):
+    """Tell the editor that readers see this published page as not translated yet."""
+    if request.method == "GET":
+        notice = editor_notice(page)
+        if notice:
+            messages.warning(request, notice)
+
+
+class HelpArticleIndexView(PageListingViewSet.index_view_class):
+    def annotate_queryset(self, pages):
+        return super().annotate_queryset(pages).prefetch_related("translation_progress", "alias_of")
 
 
 class HelpArticleListing(PageListingViewSet):
@@ -34,12 +52,14 @@ class HelpArticleListing(PageListingViewSet):
     menu_label = _("使い方の説明")
     add_to_admin_menu = True
     model = HelpArticlePage
+    index_view_class = HelpArticleIndexView
     columns = [
         *PageListingViewSet.columns,
         Column("locale", label=_("言語"), accessor="locale.get_display_name"),
         Column("easy_score", label=_("やさしさの点数"), sort_key="easy_score"),
         Column("readability", label=_("読みやすさ（建石式）"), sort_key="readability"),
         Column("advice_count", label=_("助言の数"), sort_key="advice_count"),
+        Column("reader_status", label=_("読む人への表示"), accessor=reader_status),
     ]
 
 

@@ -131,6 +131,8 @@ def sync_role_permissions() -> list[str]:
 def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
     from django.apps import apps
 
-    # post_migrate is sent once per app; only the last one sees every permission.
-    if sender is list(apps.get_app_configs())[-1]:
+    # post_migrate is sent once per app that has models (not for one without,
+    # such as django.contrib.humanize); only the last one sees every permission.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is with_models[-1]:
         sync_role_permissions()

@@ -76,11 +76,21 @@ def ensure_migration_data():
     A transactional test (live_server, concurrency) empties every table when it
     ends, including rows that data migrations wrote; tests after it need them.
     """
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
     from core.roles import Role, sync_role_permissions
 
+    # wagtail-localize's data migration 0006 makes this permission (editors have it);
+    # post_migrate after a flush recreates only the permissions of models' Meta.
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     locale = Locale.objects.get_or_create(language_code="ja")[0]
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
