@@ -20,11 +20,10 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -466,60 +465,9 @@ def _release(message: Message) -> None:
 def _claim_outlasts_send(message: Message, backend: BaseBackend) -> bool:
     # A send may only start if it will end before the claim expires: after
     # that, another worker may take the message, find nothing at Twilio yet,
-    # and send it too. Slow sends late in a batch (or in a batch claimed ahead)
-    # are given back instead.
+    # and send it too. The rest of a batch whose sends are slow
+    # is given back instead.
     return timezone.now() + dt.timedelta(seconds=backend.send_timeout) < message.claimed_until
-
-
-def _claim_to_send(now, size: int) -> tuple[list[Message], set[str]]:
-    batch = claim_batch(now, size)
-    opted_out = set(
-        OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
-    )
-    return batch, opted_out
-
-
-class _InThisThread:
-    """Runs database work at once, where it is asked for (the simple path)."""
-
-    def submit(self, fn, *args) -> Future:
-        future = Future()
-        try:
-            future.set_result(fn(*args))
-        except Exception as exc:  # handed to .result(), as the thread pool would
-            future.set_exception(exc)
-        return future
-
-    def close(self) -> None:
-        pass
-
-
-class _OnAnotherConnection:
-    """Runs database work on a second thread and connection, one job after another.
-
-    Claiming the next batch and writing the last batch's results then overlap
-    the sends instead of adding to them: the thread spends that time waiting for
-    PostgreSQL, which releases the interpreter to the sending thread.
-    """
-
-    def __init__(self):
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="messaging-db")
-
-    def submit(self, fn, *args) -> Future:
-        return self._pool.submit(fn, *args)
-
-    def close(self) -> None:
-        self._pool.submit(connections.close_all)  # the thread's own connection
-        self._pool.shutdown(wait=True)
-
-
-def _database_side():
-    # Only on PostgreSQL and outside a transaction: a second connection cannot
-    # see rows the caller has not committed (a test, an atomic block), and
-    # SQLite runs in this process, where its statements cost microseconds.
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        return _OnAnotherConnection()
-    return _InThisThread()
 
 
 def deliver_due_messages(
@@ -540,45 +488,28 @@ def deliver_due_messages(
     # catalogue lookup each time (a tenth of a millisecond, per message).
     labels = {value: str(label) for value, label in Purpose.choices}
 
-    def wanted(ahead: int = 0) -> int:
-        if limit is None:
-            return size
-        return max(0, min(size, limit - report.handled - ahead))
-
-    if not wanted():
-        return report
-    database = _database_side()
-    try:
-        claiming = database.submit(_claim_to_send, now, wanted())
-        writing = None
-        while claiming is not None:
-            batch, opted_out = claiming.result()
-            if not batch:
-                break
-            token = batch[0].claim_token  # before _finish clears it on each message
-            # The next batch is claimed while this one is sent.
-            ahead = wanted(len(batch))
-            claiming = database.submit(_claim_to_send, now, ahead) if ahead else None
-            for message in batch:
-                if not _claim_outlasts_send(message, backend):
-                    _release(message)
-                    continue
-                send_claimed(message, backend, now, opted_out, report)
-                report.lines.append(
-                    f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
-                )
-            if writing is not None:
-                writing.result()  # a failed write stops the run here
-            # A worker killed before this write leaves its messages claimed;
-            # the next worker asks Twilio about them (find_accepted) before
-            # sending, so none goes out twice.
-            writing = database.submit(_flush, batch, token)
-            if progress:
-                progress(report)
-        if writing is not None:
-            writing.result()
-    finally:
-        database.close()
+    while limit is None or report.handled < limit:
+        batch = claim_batch(now, size if limit is None else min(size, limit - report.handled))
+        if not batch:
+            break
+        token = batch[0].claim_token  # before _finish clears it on each message
+        opted_out = set(
+            OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
+        )
+        for message in batch:
+            if not _claim_outlasts_send(message, backend):
+                _release(message)
+                continue
+            send_claimed(message, backend, now, opted_out, report)
+            report.lines.append(
+                f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
+            )
+        # A worker killed before this write leaves its messages claimed; the
+        # next worker asks Twilio about them (find_accepted) before sending,
+        # so none goes out twice.
+        _flush(batch, token)
+        if progress:
+            progress(report)
     return report
 
 
