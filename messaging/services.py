@@ -17,14 +17,16 @@ The exactly-once argument (docs/messaging.md has it in full):
 """
 
 import datetime as dt
+import functools
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -228,32 +230,26 @@ def claim_batch(now, size: int) -> list[Message]:
     The rows are picked with SKIP LOCKED, so a second worker running the same
     query at the same moment skips them instead of waiting, and marked
     `sending` with a token before the transaction ends: once it commits, no
-    other worker's query matches them until the claim expires.
+    other worker's query matches them until the claim expires. Expired claims
+    come first (oldest first): their messages waited longest.
     """
     wall = timezone.now()
-    token = uuid.uuid4()
-    claimed_until = wall + dt.timedelta(seconds=settings.MESSAGING_CLAIM_SECONDS)
+    claim = {
+        "status": Message.Status.SENDING,
+        "claim_token": uuid.uuid4(),
+        "claimed_at": wall,
+        "claimed_until": wall + dt.timedelta(seconds=settings.MESSAGING_CLAIM_SECONDS),
+        "updated_at": wall,
+    }
+    if connection.vendor == "postgresql":
+        return _claim_in_one_statement(now, size, claim)
     locked = claimable()
     with transaction.atomic():
-        # Two queries, each walking one partial index in order and stopping
-        # after `size` rows. One query ORing "queued and due" with "claim
-        # expired" could only be answered by a bitmap scan of every matching
-        # row, sorted, for each batch: its cost grew with the queue (quadratic
-        # over a run of 10,000), and the dead index entries left by each
-        # batch's updates were never marked dead for the next scan.
-        # Expired claims first (oldest first): their messages waited longest.
         batch = list(locked.stale_claims(wall).order_by("claimed_until", "id")[:size])
         if len(batch) < size:
             batch += locked.due(now).order_by("due_at", "id")[: size - len(batch)]
         if not batch:
             return []
-        claim = {
-            "status": Message.Status.SENDING,
-            "claim_token": token,
-            "claimed_at": wall,
-            "claimed_until": claimed_until,
-            "updated_at": wall,
-        }
         Message.objects.filter(id__in=[m.pk for m in batch]).update(
             attempts=F("attempts") + 1, **claim
         )
@@ -267,24 +263,99 @@ def claim_batch(now, size: int) -> list[Message]:
 def claimable():
     """Messages locked as they are read, skipping rows another worker has locked.
 
-    The rows are read whole in the locking query itself, with the little of the
-    registration and class that _why_not_send reads (building every column of
-    both for each message took as long as the claim itself). `of=self`: only
-    the message rows are locked, never a registration.
+    Each carries what _why_not_send reads as annotations: whether the number
+    is opted out, and the little of its registration and class (building the
+    whole related models cost more than the claim itself). `of=self`: only
+    the message rows are locked.
     """
-    return (
-        Message.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("registration", "registration__session")
-        .only(*_MESSAGE_FIELDS, *_LIVE_CHECK_FIELDS)
-    )
+    return Message.objects.select_for_update(skip_locked=True, of=("self",)).annotate(**_LIVE_CHECK)
 
 
-_MESSAGE_FIELDS = [f.name for f in Message._meta.concrete_fields]
-_LIVE_CHECK_FIELDS = [
-    "registration__status",
-    "registration__session__status",
-    "registration__session__starts_at",
-]
+_LIVE_CHECK = {
+    "opted_out": Exists(OptOut.objects.filter(phone=OuterRef("to"))),
+    "registration_status": F("registration__status"),
+    "session_status": F("registration__session__status"),
+    "session_starts_at": F("registration__session__starts_at"),
+}
+
+
+@functools.cache
+def claim_statement() -> str:
+    """claim_batch on PostgreSQL: pick, lock, mark and read a batch in one statement.
+
+    The same two index walks as the ORM path (expired claims; queued and due,
+    each in index order with a LIMIT), but one round trip instead of four, and
+    no query to compile per batch. Returns the batch's place, the message
+    columns claim_batch did not set itself, and what _why_not_send reads.
+    """
+    from outreach.models import ClassSession, Registration
+
+    quote = connection.ops.quote_name
+    table = quote(Message._meta.db_table)
+    columns = ", ".join(f"m.{quote(f.column)}" for f in _RETURNED_FIELDS)
+    registration_fk = quote(Message._meta.get_field("registration").column)
+    session_fk = quote(Registration._meta.get_field("session").column)
+    # One LIMIT per half, then the union cut to `size`: a LIMIT computed from the
+    # first half would not be a constant, and the planner would then expect to
+    # read a tenth of the queue and sort it rather than walk the index.
+    return f"""
+        WITH stale AS (
+            SELECT id, {registration_fk}, 0 AS part, claimed_until AS place FROM {table}
+            WHERE status = '{Message.Status.SENDING}' AND claimed_until < %(wall)s
+            ORDER BY claimed_until, id LIMIT %(size)s FOR UPDATE SKIP LOCKED
+        ), due AS (
+            SELECT id, {registration_fk}, 1 AS part, due_at AS place FROM {table}
+            WHERE status = '{Message.Status.QUEUED}' AND due_at <= %(now)s
+            ORDER BY due_at, id LIMIT %(size)s FOR UPDATE SKIP LOCKED
+        ), picked AS (
+            SELECT id, {registration_fk}, row_number() OVER (ORDER BY part, place, id) AS rank
+            FROM (SELECT * FROM stale UNION ALL SELECT * FROM due) AS both_halves
+            ORDER BY rank LIMIT %(size)s
+        )
+        UPDATE {table} AS m SET
+            status = %(status)s, claim_token = %(claim_token)s, claimed_at = %(claimed_at)s,
+            claimed_until = %(claimed_until)s, updated_at = %(updated_at)s,
+            attempts = m.attempts + 1
+        FROM picked
+        LEFT JOIN {quote(Registration._meta.db_table)} AS r ON r.id = picked.{registration_fk}
+        LEFT JOIN {quote(ClassSession._meta.db_table)} AS s ON s.id = r.{session_fk}
+        WHERE m.id = picked.id
+        RETURNING picked.rank, {columns},
+            EXISTS (SELECT 1 FROM {quote(OptOut._meta.db_table)} AS o WHERE o.phone = m.{quote("to")}),
+            r.status, s.status, s.starts_at
+    """  # noqa: S608 (names from the models)
+
+
+_CLAIM_FIELDS = ("status", "claim_token", "claimed_at", "claimed_until", "updated_at")
+# What the claim statement reads back: the rest is what claim_batch wrote. (Each
+# timestamp read costs a few microseconds in Python; four of them per message
+# were known already.)
+_RETURNED_FIELDS = [f for f in Message._meta.concrete_fields if f.name not in _CLAIM_FIELDS]
+
+
+def _claim_in_one_statement(now, size: int, claim: dict) -> list[Message]:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            claim_statement(), {"now": now, "wall": claim["claimed_at"], "size": size, **claim}
+        )
+        rows = cursor.fetchall()
+    rows.sort(key=lambda row: row[0])  # RETURNING comes in no particular order
+    returned = len(_RETURNED_FIELDS)
+    batch = []
+    for row in rows:
+        values = iter(row[1 : 1 + returned])
+        message = Message.from_db(
+            connection.alias,
+            None,
+            [
+                claim[f.name] if f.name in claim else next(values)
+                for f in Message._meta.concrete_fields
+            ],
+        )
+        for name, value in zip(_LIVE_CHECK, row[1 + returned :], strict=True):
+            setattr(message, name, value)
+        batch.append(message)
+    return batch
 
 
 # The fields a send result writes; results are written once per batch (below).
@@ -319,16 +390,20 @@ def _flush(messages: list[Message], token) -> None:
     # `AND claim_token = …`: only rows still claimed by this worker are written,
     # so a worker that lost its claim never overwrites another's result.
     fields = [Message._meta.get_field(name) for name in RESULT_FIELDS]
-    token_value = Message._meta.get_field("claim_token").get_db_prep_save(token, connection)
-    rows = [
-        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields]
-        + [m.pk, token_value]
-        for m in messages
-    ]
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # The values go as they are: psycopg adapts str, int, Decimal, UUID
+            # and aware datetimes itself, and Django's per-field preparation
+            # (twelve calls per message) cost more than the write.
+            rows = [[getattr(m, f.attname) for f in fields] + [m.pk, token] for m in messages]
             _flush_postgresql(cursor, fields, rows)
         else:
+            token_value = Message._meta.get_field("claim_token").get_db_prep_save(token, connection)
+            rows = [
+                [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields]
+                + [m.pk, token_value]
+                for m in messages
+            ]
             _flush_rowwise(cursor, fields, rows)
 
 
@@ -372,16 +447,15 @@ def _flush_postgresql(cursor, fields, rows) -> None:
     cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
 
 
-def _why_not_send(message: Message, opted_out: set[str], now) -> str:
-    if message.to in opted_out:
+def _why_not_send(message: Message, now) -> str:
+    if message.opted_out:
         return _("配信停止の番号です")
-    registration = message.registration
-    if message.purpose in _NEEDS_LIVE_CLASS and registration is not None:
-        if registration.status == "cancelled":
+    if message.purpose in _NEEDS_LIVE_CLASS and message.registration_id is not None:
+        if message.registration_status == "cancelled":
             return _("申込が取り消されました")
-        if registration.session.status == "cancelled":
+        if message.session_status == "cancelled":
             return _("教室が中止になりました")
-        if message.purpose == Purpose.REMINDER and registration.session.starts_at <= now:
+        if message.purpose == Purpose.REMINDER and message.session_starts_at <= now:
             return _("教室がもう始まっています")
     return ""
 
@@ -416,9 +490,9 @@ def _retry_later(message: Message, exc: TransientError, now, report: DeliveryRep
     report.retrying += 1
 
 
-def send_claimed(message: Message, backend: BaseBackend, now, opted_out: set[str], report):
+def send_claimed(message: Message, backend: BaseBackend, now, report):
     """Send one claimed message, or record why it was not sent."""
-    reason = _why_not_send(message, opted_out, now)
+    reason = _why_not_send(message, now)
     if reason:
         _finish(message, status=Message.Status.SKIPPED, error_message=reason)
         report.skipped += 1
@@ -475,7 +549,9 @@ def deliver_due_messages(
 ) -> DeliveryReport:
     """Send every message due at `now`, each exactly once; safe to run concurrently.
 
-    Nothing goes out in the quiet hours (20:00–08:00 Japan time).
+    Nothing goes out in the quiet hours (20:00–08:00 Japan time). On
+    PostgreSQL the next batch is claimed, and the last one's results written,
+    on a second connection while this batch is sent (see _BatchWriter).
     """
     now = now or clock.now()
     report = DeliveryReport()
@@ -488,29 +564,109 @@ def deliver_due_messages(
     # catalogue lookup each time (a tenth of a millisecond, per message).
     labels = {value: str(label) for value, label in Purpose.choices}
 
-    while limit is None or report.handled < limit:
-        batch = claim_batch(now, size if limit is None else min(size, limit - report.handled))
-        if not batch:
-            break
-        token = batch[0].claim_token  # before _finish clears it on each message
-        opted_out = set(
-            OptOut.objects.filter(phone__in={m.to for m in batch}).values_list("phone", flat=True)
-        )
-        for message in batch:
-            if not _claim_outlasts_send(message, backend):
-                _release(message)
+    def wanted(claimed_now: int = 0) -> int:
+        return size if limit is None else min(size, limit - report.handled - claimed_now)
+
+    with _BatchWriter() as writer:
+        next_batch = writer.claim(now, wanted())
+        # The run ends at an empty claim made after every result was written:
+        # a claim made ahead cannot see the messages its batch gives back.
+        claimed_after_writes = True
+        while True:
+            batch = next_batch.result()
+            if not batch:
+                if claimed_after_writes:
+                    break
+                next_batch, claimed_after_writes = writer.claim(now, wanted()), True
                 continue
-            send_claimed(message, backend, now, opted_out, report)
-            report.lines.append(
-                f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
-            )
-        # A worker killed before this write leaves its messages claimed; the
-        # next worker asks Twilio about them (find_accepted) before sending,
-        # so none goes out twice.
-        _flush(batch, token)
-        if progress:
-            progress(report)
+            # The next batch is claimed ahead, so that the claim overlaps these
+            # sends; a claim lasts long enough for both (_claim_outlasts_send).
+            next_batch, claimed_after_writes = writer.claim(now, wanted(len(batch))), False
+            token = batch[0].claim_token  # before _finish clears it on each message
+            for message in batch:
+                if not _claim_outlasts_send(message, backend):
+                    _release(message)
+                    continue
+                send_claimed(message, backend, now, report)
+                report.lines.append(
+                    f"{labels.get(message.purpose, message.purpose)} → {message.to}: {message.status}"
+                )
+            # A worker killed before this write leaves its messages claimed; the
+            # next worker asks Twilio about them (find_accepted) before sending,
+            # so none goes out twice.
+            writer.flush(batch, token)
+            if progress:
+                progress(report)
     return report
+
+
+def _close_connection() -> None:
+    connection.close()
+
+
+class _BatchWriter:
+    """Claims and result writes for deliver_due_messages, off the sending thread.
+
+    A batch's sends take a hundred or more round trips to Twilio; its claim
+    and its result write are two statements that each keep PostgreSQL busy
+    for several milliseconds. On PostgreSQL they run, in order, on one
+    thread with its own connection, so the database works while this thread
+    waits for Twilio. Inside a transaction (the tests' own, or a caller's) a
+    second connection could not see its rows, and SQLite serialises writers
+    anyway: there, each step runs at once on this connection.
+
+    Leaving the block waits for every write, gives back a batch claimed ahead
+    but not sent, and raises what a background step raised.
+    """
+
+    def __init__(self):
+        self._thread = None
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="messaging-db")
+        self._steps: list[Future] = []
+        self._unsent: Future | None = None
+
+    def claim(self, now, size: int) -> Future:
+        if size <= 0:
+            self._unsent = self._run(list)
+        else:
+            self._unsent = self._run(claim_batch, now, size)
+        return self._unsent
+
+    def flush(self, batch: list[Message], token) -> None:
+        self._steps.append(self._run(_flush, batch, token))
+        # Surface a failed write now rather than after the whole run.
+        while self._steps and self._steps[0].done():
+            self._steps.pop(0).result()
+
+    def _run(self, step, *args) -> Future:
+        if self._thread is not None:
+            return self._thread.submit(step, *args)
+        done = Future()
+        try:
+            done.set_result(step(*args))
+        except Exception as exc:
+            done.set_exception(exc)
+        return done
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        try:
+            unsent = self._unsent.result() if self._unsent is not None else []
+            if unsent:  # claimed ahead; the run ended before sending it
+                token = unsent[0].claim_token  # before _release clears it
+                for message in unsent:
+                    _release(message)
+                self.flush(unsent, token)
+            for step in self._steps:
+                step.result()
+        finally:
+            if self._thread is not None:
+                # The thread's own connection (connection.close here would be this one's).
+                self._thread.submit(_close_connection).result()
+                self._thread.shutdown()
 
 
 def resend(message: Message, *, by) -> Message:

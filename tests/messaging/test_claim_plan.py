@@ -1,6 +1,7 @@
 """The claim reads the first rows of its partial index, not the whole queue (PostgreSQL)."""
 
 import datetime as dt
+import uuid
 
 import pytest
 from django.db import connection
@@ -41,15 +42,36 @@ def test_the_claim_query_walks_the_queued_index_in_order_instead_of_sorting_the_
     _queue(3000, now)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE messaging_message")  # as plan_due_messages does after a big plan
-    # The claim's own query: locking, with the registration and class joined.
-    sql, params = (
-        services.claimable().due(now).order_by("due_at", "id")[:100].query
-    ).sql_with_params()
+    # The claim's own statement, as claim_batch runs it on PostgreSQL.
+    params = {
+        "now": now,
+        "wall": now,
+        "size": 100,
+        "status": "sending",
+        "claim_token": uuid.uuid4(),
+        "claimed_at": now,
+        "claimed_until": now,
+        "updated_at": now,
+    }
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + sql, params)
+        cursor.execute("EXPLAIN " + services.claim_statement(), params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "messaging_queued_due_idx" in plan
-    assert "Sort" not in plan
+    due = _section(plan, "CTE due")
+    assert "Index Scan using messaging_queued_due_idx" in due
+    assert "Sort" not in due
+
+
+def _section(plan: str, title: str) -> str:
+    """The lines of an EXPLAIN plan under `title`, up to the next node at its depth."""
+    lines = plan.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == title)
+    depth = len(lines[start]) - len(lines[start].lstrip())
+    section = [lines[start]]
+    for line in lines[start + 1 :]:
+        if len(line) - len(line.lstrip()) <= depth:
+            break
+        section.append(line)
+    return "\n".join(section)
 
 
 def test_expired_claims_are_taken_before_queued_messages():
