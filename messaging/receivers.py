@@ -11,8 +11,10 @@ rendering, two more commits) while the resident waited for the answer.
 import logging
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef, Q
+
 from messaging import services
-from messaging.models import Channel, Purpose
+from messaging.models import Channel, Message, Purpose
 
 # cancel_class writes the session and its registrations in one transaction; a
 # registration cancelled within this long of the class was cancelled with it.
@@ -68,6 +70,52 @@ def plan_registration_message(registration, event: str):
     if event == "promoted":
         return services.queue_message(registration, Purpose.PROMOTION)
     return None
+
+
+# How far back plan_missed_registration_messages looks, and how long it leaves a
+# registration to its own task first (queued and not yet run is not missed).
+MISSED_WINDOW = timedelta(hours=6)
+MISSED_GRACE = timedelta(minutes=2)
+
+
+def plan_missed_registration_messages(now) -> int:
+    """Plan the registration messages whose own task never ran; return how many were planned.
+
+    The task is enqueued after the registration commits: a web process that
+    dies in between, or a queue that refuses the task, would leave a resident
+    without their confirmation. The minutely tick and cron run this. A
+    registration counts as served once it has any message of its status's
+    purposes (a promoted one may have its old waiting-list message too);
+    queue_message's unique constraint keeps a race with the task to one row.
+    """
+    from outreach.models import ClassSession, Registration
+
+    def has(*purposes):
+        return Exists(Message.objects.filter(registration=OuterRef("pk"), purpose__in=purposes))
+
+    confirmed = Q(status=Registration.Status.CONFIRMED) & ~has(
+        Purpose.CONFIRMATION, Purpose.PROMOTION
+    )
+    waiting = Q(status=Registration.Status.WAITLISTED) & ~has(Purpose.WAITLISTED)
+    missed = (
+        Registration.objects.filter(confirmed | waiting)
+        .filter(
+            status_changed_at__gte=now - MISSED_WINDOW,
+            status_changed_at__lte=now - MISSED_GRACE,
+            session__status=ClassSession.Status.PUBLISHED,
+            session__starts_at__gt=now,
+        )
+        .select_related("resident", "session", "session__venue", "session__topic")
+    )
+    planned = 0
+    for registration in missed:
+        if registration.status == Registration.Status.WAITLISTED:
+            event = "waitlisted"
+        else:
+            event = "promoted" if registration.promoted_at else "confirmed"
+        if plan_registration_message(registration, event) is not None:
+            planned += 1
+    return planned
 
 
 def on_class_changed(sender, session, event, **kwargs):

@@ -14,7 +14,7 @@ import logging
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
-from messaging import services
+from messaging import clock, services
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,10 @@ def plan_registration_message(registration_id: int, event: str) -> int | None:
 
 @task()
 def messaging_tick() -> int:
+    from messaging.receivers import plan_missed_registration_messages
+
     services.plan_due_messages()
+    plan_missed_registration_messages(clock.now())
     report = services.deliver_due_messages()
     _schedule_tick(timezone.now() + dt.timedelta(seconds=TICK_SECONDS))
     return report.handled

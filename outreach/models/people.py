@@ -123,6 +123,9 @@ class Registration(models.Model):
     manage_token = models.CharField(max_length=64, unique=True, default=new_manage_token)
     status_reason = models.CharField(_("状態の理由"), max_length=200, blank=True)
     status_changed_at = models.DateTimeField(_("状態の変更日時"), default=timezone.now)
+    # Set when a place on the waiting list became a seat: the message it is
+    # owed is "promoted", not "confirmed" (and the yearly review counts them).
+    promoted_at = models.DateTimeField(_("繰り上げ日時"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("受付者"),

@@ -106,12 +106,17 @@ def _promote_locked(session: ClassSession, *, reason: str) -> list[Registration]
     now = timezone.now()
     reason = reason[:200]
     Registration.objects.filter(pk__in=[r.pk for r in plan.promoted]).update(
-        status=Status.CONFIRMED, status_reason=reason, status_changed_at=now, updated_at=now
+        status=Status.CONFIRMED,
+        status_reason=reason,
+        status_changed_at=now,
+        promoted_at=now,
+        updated_at=now,
     )
     for registration in plan.promoted:
         registration.status = Status.CONFIRMED
         registration.status_reason = reason
         registration.status_changed_at = now
+        registration.promoted_at = now
         registration.session = session
     _send_on_commit(plan.promoted, "promoted")
     return plan.promoted

@@ -58,9 +58,7 @@ def _connections_to_this_database() -> int:
         return cursor.fetchone()[0]
 
 
-def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(
-    clock, monkeypatch
-):
+def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(clock, monkeypatch):
     _postgresql_only()
     _queue(25)
     backend = _Backend()

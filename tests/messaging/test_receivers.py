@@ -1,5 +1,7 @@
 """What outreach's changes send, through the real registration services."""
 
+import datetime as dt
+
 import pytest
 
 from messaging import services
@@ -95,3 +97,65 @@ def test_a_waitlisted_registration_is_told_its_place_counted_when_it_was_made(
     third = _register(session, "090-5555-6666", django_capture_on_commit_callbacks)
     assert (second.arrival_position, third.arrival_position) == (1, 2)
     assert "2番目" in Message.objects.get(registration=third, purpose=Purpose.WAITLISTED).body
+
+
+# --- a registration whose own task never ran -------------------------------------------
+
+
+def _register_without_its_task(session, phone):
+    """As if the web process died after the commit, before enqueueing the task."""
+    return register(session, name="相模 花", name_kana="さがみ はな", phone=phone, channel="web")
+
+
+def _after(minutes):
+    from django.utils import timezone
+
+    return timezone.now() + dt.timedelta(minutes=minutes)
+
+
+def test_a_confirmation_whose_task_never_ran_is_planned_by_the_tick_once(session):
+    from messaging.receivers import plan_missed_registration_messages
+
+    registration = _register_without_its_task(session, "090-1111-2222")
+    assert not Message.objects.exists()
+    # Left to its own task for the first two minutes.
+    assert plan_missed_registration_messages(_after(1)) == 0
+
+    assert plan_missed_registration_messages(_after(3)) == 1
+    assert plan_missed_registration_messages(_after(4)) == 0
+    message = Message.objects.get()
+    assert (message.registration, message.purpose) == (registration, Purpose.CONFIRMATION)
+
+
+def test_missed_waiting_list_and_promotion_messages_get_their_own_purpose(
+    session, django_capture_on_commit_callbacks
+):
+    from messaging.receivers import plan_missed_registration_messages
+
+    first = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
+    second = _register_without_its_task(session, "090-3333-4444")
+    assert plan_missed_registration_messages(_after(3)) == 1
+    waiting = Message.objects.get(registration=second)
+    assert waiting.purpose == Purpose.WAITLISTED and "1番目" in waiting.body
+
+    cancel_registration(first, reason="都合")  # the promotion's task is lost too
+    second.refresh_from_db()
+    assert second.status == "confirmed" and second.promoted_at is not None
+    assert plan_missed_registration_messages(_after(3)) == 1
+    purposes = set(Message.objects.filter(registration=second).values_list("purpose", flat=True))
+    assert purposes == {Purpose.WAITLISTED, Purpose.PROMOTION}
+    assert plan_missed_registration_messages(_after(4)) == 0
+
+
+def test_registrations_already_messaged_or_too_old_are_left_alone(
+    session, django_capture_on_commit_callbacks
+):
+    from messaging.receivers import plan_missed_registration_messages
+
+    _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
+    assert Message.objects.count() == 1
+    assert plan_missed_registration_messages(_after(3)) == 0
+    _register_without_its_task(session, "090-3333-4444")
+    # Six hours on, a registration without its message is history, not news.
+    assert plan_missed_registration_messages(_after(6 * 60 + 1)) == 0
+    assert Message.objects.count() == 1

@@ -101,3 +101,16 @@ def test_a_bad_now_is_a_clear_error():
 
     with pytest.raises(CommandError, match="ISO 8601"):
         call_command("send_due_reminders", "--now", "tomorrow")
+
+
+def test_send_due_reminders_also_plans_a_confirmation_whose_task_never_ran(clock):
+    session = ClassSessionFactory(starts_at=CLASS_START)
+    RegistrationFactory(
+        session=session,
+        resident=ResidentFactory(phone="+819077778888"),
+        status_changed_at=jst(2030, 5, 15, 9, 50),
+    )
+    output = _run("2030-05-15T10:00+09:00")
+    assert "1 registration message(s) planned" in output and "sent 1" in output
+    assert Message.objects.get().purpose == Purpose.CONFIRMATION
+    assert "registration message" not in _run("2030-05-15T10:05+09:00")

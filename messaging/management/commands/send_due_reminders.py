@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from messaging import clock, services
+from messaging.receivers import plan_missed_registration_messages
 
 
 def _moment(raw: str) -> dt.datetime:
@@ -41,6 +42,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{timezone.localtime(moment):%Y-%m-%d %H:%M %Z}: {planned} new reminder(s) or follow-up(s) due"
         )
+        missed = plan_missed_registration_messages(moment)
+        if missed:
+            self.stdout.write(
+                f"{missed} registration message(s) planned that the registration's own task missed"
+            )
 
         def progress(report):
             self.stdout.write(
