@@ -3,6 +3,7 @@ and serving every page in the reader's language or saying it is missing."""
 
 from django.contrib import messages
 from django.http import JsonResponse
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
@@ -76,6 +77,11 @@ def easy_japanese_check(request):
     report = easy_japanese.check(text, easy=easy)
     return JsonResponse(
         {
+            # The advice as the panel shows it, in the editor's language: the
+            # script only puts it in place, so it holds no words of its own.
+            "html": render_to_string(
+                "cms/admin/easy_japanese_result.html", {"report": report}, request=request
+            ),
             "readability": report.readability,
             "score": report.score,
             "kanji_share": report.kanji_share,

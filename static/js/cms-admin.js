@@ -16,20 +16,8 @@
       return parts.join("\n");
     }
     function render(data) {
-      var list = data.advice.map(function (a) {
-        var li = document.createElement("li");
-        li.textContent = a.message + (a.excerpt ? " 「" + a.excerpt + "」" : "");
-        return li;
-      });
-      result.textContent = "";
-      var p = document.createElement("p");
-      p.textContent = "やさしさの点数: " + (data.score === null ? "—" : data.score) +
-        "（読みやすさ " + (data.readability === null ? "—" : data.readability) +
-        "、漢字 " + Math.round(data.kanji_share * 100) + "%、1文の平均 " + data.mean_sentence_chars + "文字）";
-      result.appendChild(p);
-      var ul = document.createElement("ul");
-      list.forEach(function (li) { ul.appendChild(li); });
-      result.appendChild(ul);
+      // Rendered by the server from the panel's own template, in the editor's language.
+      result.innerHTML = data.html;
     }
     function check() {
       var body = new FormData();

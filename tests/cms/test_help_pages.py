@@ -251,3 +251,22 @@ def test_editor_sees_easy_japanese_advice_in_the_editor_and_scores_on_the_listin
         {"text": "窓口にてご確認いただけます。書類を出す。", "easy": "1"},
     ).json()
     assert {"keigo", "ending"} <= {item["kind"] for item in advice["advice"]}
+
+
+def test_live_easy_japanese_advice_comes_in_the_editors_language(client, editor):
+    """The editor script shows what the server renders: no Japanese of its own for an English editor."""
+    from django.urls import reverse
+    from wagtail.users.models import UserProfile
+
+    client.force_login(editor)
+    url = reverse("cms_easy_japanese_check")
+    text = {"text": "窓口にてご確認いただけます。", "easy": "1"}
+    japanese = client.post(url, text).json()["html"]
+    assert "やさしさの点数:" in japanese and "<q>" in japanese
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    english = client.post(url, text).json()["html"]
+    assert "Ease score:" in english and "characters per sentence" in english
+    assert "やさしさ" not in english and "読みやすさ" not in english
