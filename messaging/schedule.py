@@ -5,6 +5,7 @@ All in Japan time (settings.TIME_ZONE is Asia/Tokyo), whatever the server's cloc
 
 import datetime as dt
 
+import holidays
 from django.conf import settings
 from django.utils import timezone
 
@@ -55,11 +56,18 @@ def backoff(attempts: int) -> dt.timedelta:
 
 
 def desk_is_open(moment: dt.datetime) -> bool:
-    """Whether the coordinator desk answers the phone now (DESK_OFFICE_HOURS)."""
+    """Whether the coordinator desk answers the phone now (DESK_OFFICE_HOURS).
+
+    Closed on Japan's national holidays (with substitute holidays) and over the
+    year-end closure, 29 December to 3 January, as city offices are: a caller
+    put through then would ring an empty office instead of leaving a message.
+    """
     days, _sep, hours = settings.DESK_OFFICE_HOURS.partition(" ")
     first, _sep, last = days.partition("-")
     opens, _sep, closes = hours.partition("-")
     local = timezone.localtime(moment)
+    if office_closed_on(local.date()):
+        return False
     try:
         in_days = int(first) <= local.weekday() <= int(last or first)
         start = dt.time.fromisoformat(opens)
@@ -67,3 +75,10 @@ def desk_is_open(moment: dt.datetime) -> bool:
     except ValueError:
         return False
     return in_days and start <= local.time() < end
+
+
+def office_closed_on(day: dt.date) -> bool:
+    """A national holiday, or the city offices' year-end closure (12/29–1/3)."""
+    if (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3):
+        return True
+    return day in holidays.country_holidays("JP", years=day.year)

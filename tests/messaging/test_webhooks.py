@@ -300,3 +300,28 @@ def test_registering_twice_by_phone_is_answered_politely(twilio_post, clock):
     twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
     root = twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
     assert root.find("Gather") is not None  # back to the menu, with the reason said
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        jst(2030, 5, 6, 10, 0),  # a Monday, substitute holiday for Children's Day
+        jst(2030, 9, 16, 10, 0),  # Respect for the Aged Day, a Monday
+        jst(2030, 12, 30, 10, 0),  # a Monday in the city offices' year-end closure
+        jst(2031, 1, 2, 10, 0),  # a Thursday, still closed
+    ],
+)
+def test_zero_on_a_holiday_takes_a_message_instead_of_ringing_an_empty_office(
+    twilio_post, clock, settings, moment
+):
+    settings.DESK_FORWARD_NUMBER = "+81427000000"
+    clock.set(moment)
+    root = twiml(twilio_post("/twilio/voice/menu/", {"From": "+81427001234", "Digits": "0"}))
+    assert root.find("Dial") is None and root.find("Record") is not None
+
+
+def test_the_desk_is_open_on_the_first_working_day_after_the_closure(clock):
+    from messaging.schedule import desk_is_open
+
+    assert desk_is_open(jst(2030, 12, 27, 10, 0))  # Friday before the closure
+    assert desk_is_open(jst(2031, 1, 6, 10, 0))  # Monday after it
