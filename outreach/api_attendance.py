@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
@@ -119,9 +119,10 @@ def today(request):
 )
 def sync(request, payload: SyncIn):
     if len(payload.items) > service.MAX_BATCH_ITEMS:
-        return 413, {
-            "detail": _("一度に送れるのは%(max)d件までです。") % {"max": service.MAX_BATCH_ITEMS}
-        }
+        return Status(
+            413,
+            {"detail": _("一度に送れるのは%(max)d件までです。") % {"max": service.MAX_BATCH_ITEMS}},
+        )
     results = service.apply_sync_batch(request.auth, payload.items)
     return {
         "results": [result.as_dict() for result in results],
