@@ -245,6 +245,9 @@ def claim_batch(now, size: int) -> list[Message]:
         return _claim_in_one_statement(now, size, claim)
     locked = claimable()
     with transaction.atomic():
+        # Two queries, each walking one partial index in order and stopping
+        # after `size` rows: one query ORing "queued and due" with "claim
+        # expired" is answered by a bitmap scan and sort of the whole queue.
         batch = list(locked.stale_claims(wall).order_by("claimed_until", "id")[:size])
         if len(batch) < size:
             batch += locked.due(now).order_by("due_at", "id")[: size - len(batch)]
