@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -32,6 +33,19 @@ def _english_off_and_cache_clear(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def rate_limit_window(monkeypatch):
+    """Hold django-ratelimit's clock still: its windows are fixed slots of the
+    wall clock, and a test whose requests straddle a slot's end sees the count
+    start again (a limit of 2/m then lets a third request through)."""
+    import types
+
+    import django_ratelimit.core
+
+    moment = float(int(time.time()))
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: moment))
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_delete_cancels_and_promotes(client):
     assert response.json() == {"status": "cancelled", "promoted": 1}
 
 
-def test_registration_is_rate_limited_with_a_json_429(client, settings):
+def test_registration_is_rate_limited_with_a_json_429(client, settings, rate_limit_window):
     settings.REGISTRATION_RATE_LIMIT = "1/m"
     session = ClassSessionFactory()
     _post(client, session)

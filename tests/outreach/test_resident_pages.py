@@ -154,7 +154,7 @@ def test_an_unknown_token_is_not_found(client):
     assert client.get(reverse("outreach:registration-manage", args=["nope"])).status_code == 404
 
 
-def test_registration_is_rate_limited_per_address(client, settings):
+def test_registration_is_rate_limited_per_address(client, settings, rate_limit_window):
     settings.REGISTRATION_RATE_LIMIT = "2/m"
     session = ClassSessionFactory()
     url = reverse("outreach:class-register", args=[session.pk])
