@@ -17,6 +17,7 @@ DEMO_ACCOUNTS = [
     ("trainer@example.jp", "津久井 太郎", Role.TRAINER, None),
     ("editor@example.jp", "藤野 さくら", Role.EDITOR, "dx"),
     ("staff@example.jp", "城山 健", Role.STAFF_LEARNER, "welfare"),
+    ("viewer@example.jp", "橋本 誠", Role.FIGURES_VIEWER, None),
 ]
 
 DEMO_DEPARTMENTS = [

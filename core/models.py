@@ -20,6 +20,24 @@ class Department(models.Model):
         return self.name
 
 
+class JobGrade(models.TextChoices):
+    """Job grades (職位) of a city's staff, lowest first; required courses may target one.
+
+    管理職 (managers) are 課長級 and above, the usual line in Japanese cities.
+    """
+
+    STAFF = "staff", _("主事・技師")
+    SENIOR = "senior", _("主任")
+    CHIEF = "chief", _("係長級")
+    ASSISTANT_MANAGER = "assistant_manager", _("課長補佐級")
+    MANAGER = "manager", _("課長級")
+    DIRECTOR = "director", _("部長級")
+
+    @classmethod
+    def managerial(cls) -> list[str]:
+        return [cls.MANAGER, cls.DIRECTOR]
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -58,6 +76,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="members",
     )
+    # City staff only (from HR's file); empty for volunteers and demo accounts.
+    staff_number = models.CharField(
+        _("職員番号"), max_length=20, unique=True, null=True, blank=True
+    )
+    name_kana = models.CharField(_("ふりがな"), max_length=100, blank=True)
+    job_grade = models.CharField(
+        _("職位"), max_length=20, choices=JobGrade.choices, blank=True, default=""
+    )
+    # 新規採用職員: staff who joined in a fiscal year are its "new staff".
+    joined_on = models.DateField(_("採用日"), null=True, blank=True)
     is_active = models.BooleanField(_("有効"), default=True)
     is_staff = models.BooleanField(
         _("管理サイト"), default=False, help_text=_("Django の管理用。通常は使いません。")
@@ -83,6 +111,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email
+
+    @property
+    def is_manager(self) -> bool:
+        return self.job_grade in JobGrade.managerial()
 
     def has_role(self, role: str) -> bool:
         from core.roles import user_has_role

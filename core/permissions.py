@@ -39,6 +39,9 @@ def role_required(*roles: str):
 coordinator_required = role_required(Role.COORDINATOR)
 trainer_required = role_required(Role.TRAINER, Role.COORDINATOR)
 staff_learner_required = role_required(Role.STAFF_LEARNER, Role.COORDINATOR)
+instructor_required = role_required(Role.INSTRUCTOR, Role.COORDINATOR)
+# Aggregates only: the figures never name a person, so viewers need no more.
+figures_required = role_required(Role.FIGURES_VIEWER, Role.COORDINATOR)
 
 
 class RoleRequiredMixin:

@@ -1,4 +1,4 @@
-"""The four roles, as Django groups with permissions.
+"""The roles, as Django groups with permissions.
 
 The groups are created by migration core.0002; their permissions are kept in
 step after every migrate, because the permissions of the other apps only exist
@@ -17,6 +17,10 @@ class Role(TextChoices):
     TRAINER = "Trainer", _("講師")
     EDITOR = "Editor", _("編集者")
     STAFF_LEARNER = "Staff learner", _("職員受講者")
+    # Runs staff ICT-skill course sessions and marks their attendance.
+    INSTRUCTOR = "Instructor", _("研修講師")
+    # Committee members and managers: the yearly figures only, never a person's data.
+    FIGURES_VIEWER = "Figures viewer", _("集計閲覧者")
 
 
 # "app_label.codename" for each role. Least privilege: a trainer and a staff
@@ -48,6 +52,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.TRAINER: [],
     Role.STAFF_LEARNER: [],
+    Role.INSTRUCTOR: [],
+    Role.FIGURES_VIEWER: [],
 }
 
 

@@ -57,6 +57,8 @@ class Venue(models.Model):
     """A place where classes are held: a community centre (まちづくりセンター, 公民館)."""
 
     name = models.CharField(_("会場名"), max_length=100)
+    # The reading of the name as the city says it (furigana cannot guess 上溝 かみみぞ).
+    name_kana = models.CharField(_("会場名のよみがな"), max_length=150, blank=True)
     name_en = models.CharField(_("会場名（英語）"), max_length=150, blank=True)
     district = models.ForeignKey(
         District, verbose_name=_("地区"), on_delete=models.PROTECT, related_name="venues"
