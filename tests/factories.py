@@ -6,9 +6,11 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
 from outreach.models import ClassSession, District, Registration, Resident, Topic, Venue
+from training.models import Course, CourseSession, Enrolment, Requirement, SkillArea
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -114,6 +116,65 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     phone = factory.LazyAttribute(lambda o: o.resident.phone)
     status = Registration.Status.CONFIRMED
     channel = Registration.Channel.WEB
+
+
+# --- training (staff ICT-skill courses) ---------------------------------------------
+
+
+class SkillAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SkillArea
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"area-{n}")
+    name = factory.Sequence(lambda n: f"分野{n}")
+    name_en = factory.Sequence(lambda n: f"Area {n}")
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"course-{n}")
+    title = factory.Sequence(lambda n: f"研修{n}")
+    title_en = factory.Sequence(lambda n: f"Course {n}")
+    skill_area = factory.SubFactory(SkillAreaFactory)
+    level = Course.Level.BASIC
+    format = Course.Format.IN_PERSON
+    duration_minutes = 90
+
+
+class CourseSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseSession
+
+    course = factory.SubFactory(CourseFactory)
+    starts_at = factory.LazyFunction(_next_week_at_ten)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=90))
+    room = "本庁舎 第1会議室"
+    capacity = 20
+    status = CourseSession.Status.PUBLISHED
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    learner = factory.SubFactory(UserFactory, role=Role.STAFF_LEARNER)
+    session = factory.SubFactory(CourseSessionFactory)
+    course = factory.LazyAttribute(lambda o: o.session.course if o.session else None)
+    status = Enrolment.Status.CONFIRMED
+
+
+class RequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Requirement
+
+    fiscal_year = factory.LazyFunction(lambda: FiscalYear.current().start_year)
+    course = factory.SubFactory(CourseFactory)
+    audience = Requirement.Audience.EVERYONE
+    due_date = factory.LazyAttribute(lambda o: dt.date(o.fiscal_year + 1, 3, 31))
 
 
 __all__ = ["Role", "TEST_PASSWORD"]
