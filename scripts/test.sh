@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 PY=${VENV:-.venv}/bin/python
 PG_TEST_URL=${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/test}
 ci=${CI:-false}
+# pytest-xdist: one test process per core (TEST_WORKERS=0 runs in this process).
+# --dist loadfile keeps a module's tests on one worker, so a module-scoped
+# fixture (the seeded help site) is built once, not once per worker.
+workers=${TEST_WORKERS:-auto}
+xdist=()
+if [ "$workers" != "0" ]; then
+  xdist=(-n "$workers" --dist loadfile)
+fi
 
 if [ "$ci" = "true" ] && [ ! -x /usr/bin/chromium ]; then
   echo "CI=true and /usr/bin/chromium is missing: install Debian's chromium (see .ci/run)." >&2
@@ -13,7 +21,7 @@ if [ "$ci" = "true" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "== Tests on SQLite"
-env -u DATABASE_URL "$PY" -m pytest ${PYTEST_ARGS:-} || exit $?
+env -u DATABASE_URL "$PY" -m pytest "${xdist[@]}" ${PYTEST_ARGS:-} || exit $?
 
 if "$PY" - "$PG_TEST_URL" <<'PYEOF'
 import sys
@@ -26,7 +34,7 @@ except Exception as exc:
 PYEOF
 then
   echo "== Tests on PostgreSQL ($PG_TEST_URL)"
-  DATABASE_URL="$PG_TEST_URL" "$PY" -m pytest ${PYTEST_ARGS:-} || exit $?
+  DATABASE_URL="$PG_TEST_URL" "$PY" -m pytest "${xdist[@]}" ${PYTEST_ARGS:-} || exit $?
 elif [ "$ci" = "true" ]; then
   echo "CI=true and PostgreSQL is not reachable at $PG_TEST_URL: failing." >&2
   exit 1
