@@ -32,7 +32,9 @@ def fill(code: str, required: set[str] | None) -> list[str]:
     catalogue = polib.pofile(str(path))
     if code in PLURAL_FORMS:
         catalogue.metadata["Plural-Forms"] = PLURAL_FORMS[code]
-    catalogue.metadata["Language"] = code
+    catalogue.metadata.update(
+        {"Language": code, "Project-Id-Version": "Tsunagu", "Language-Team": "Tsunagu developers"}
+    )
     known, _conflicts = load_wording(code)
     for entry in catalogue:
         # The wording files are the only source: a msgstr nobody wrote there (msgmerge's
