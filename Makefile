@@ -52,9 +52,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Refresh the English catalogue from the source, fill it from docs/i18n/*.po, compile it.
+# Refresh every language's catalogue from the source, fill it from docs/i18n, compile it
+# (the languages and their locale directories: scripts/catalogues.py).
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l en $(MESSAGES_IGNORE) --no-obsolete
+	$(DEV) $(PY) manage.py makemessages $(shell $(PY) scripts/catalogues.py) $(MESSAGES_IGNORE) --no-obsolete
 	$(PY) scripts/fill_translations.py
 
 bench: install

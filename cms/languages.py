@@ -14,21 +14,16 @@ import gettext as gettext_module
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
 
-# The notice is content for readers whose interface language may have no
-# catalogue yet, so it is written here in each language, not through gettext.
-MISSING_NOTICE = {
-    "ja": ("このページは、まだ日本語で読めません。", "ほかの言葉で読む："),
-    "ja-x-easy": (
-        "この ページは、まだ やさしい にほんごで よめません。",
-        "ほかの ことばで よむ：",
-    ),
-    "en": ("This page is not available in English yet.", "Read it in:"),
-    "zh-hans": ("本页暂无中文版本。", "您可以阅读以下语言的版本："),
-    "ko": ("이 페이지는 아직 한국어로 제공되지 않습니다.", "다음 언어로 읽기:"),
-    "vi": ("Trang này chưa có bằng tiếng Việt.", "Đọc bằng ngôn ngữ khác:"),
-    "pt-br": ("Esta página ainda não está disponível em português.", "Leia em:"),
-}
+
+def missing_notice() -> tuple[str, str]:
+    """The notice's sentence and the words before the list, in the reader's language."""
+    # Translators: say that the page is not yet available in *your* language.
+    notice = _("このページは、まだ日本語で読めません。")
+    return notice, _("ほかの言葉で読む：")
+
+
 # The Japanese versions come first: every page exists in Japanese, and easy
 # Japanese is what many foreign residents read best.
 PREFERRED_FALLBACKS = ("ja-x-easy", "ja")
@@ -38,10 +33,10 @@ PREFERRED_FALLBACKS = ("ja-x-easy", "ja")
 def has_interface_catalogue(language: str) -> bool:
     """True when Tsunagu's own interface strings are translated into this language.
 
-    Japanese is the source, and easy Japanese falls back to it; other languages
-    need a catalogue in LOCALE_PATHS, or the menus stay Japanese (and are marked so).
+    Japanese is the source; every other language needs a catalogue in
+    LOCALE_PATHS (make messages), or its menus stay Japanese and are marked so.
     """
-    if language.startswith("ja"):
+    if language == settings.LANGUAGE_CODE:
         return True
     return any(
         gettext_module.find("django", str(path), [to_locale(language)])
@@ -51,8 +46,6 @@ def has_interface_catalogue(language: str) -> bool:
 
 def interface_language(language: str | None = None) -> str:
     language = language or get_language() or settings.LANGUAGE_CODE
-    if language == "ja-x-easy":
-        return "ja"
     return language if has_interface_catalogue(language) else "ja"
 
 
@@ -77,7 +70,7 @@ def translation_missing_response(request, page) -> TemplateResponse:
         }
         for p in translations
     ]
-    notice, read_in = MISSING_NOTICE.get(language, MISSING_NOTICE["en"])
+    notice, read_in = missing_notice()
     return TemplateResponse(
         request,
         "cms/translation_missing.html",

@@ -212,8 +212,8 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("pt-br", "Português"),
 ]
-# Django only accepts a language its LANG_INFO knows; its interface strings
-# fall back to Japanese (the msgids) since there is no ja-x-easy catalogue.
+# Django only accepts a language its LANG_INFO knows. Tsunagu's strings come from
+# locale/ja_X-easy (to_locale's name for it); Django's own fall back to Japanese.
 django_lang_info.LANG_INFO.setdefault(
     "ja-x-easy",
     {

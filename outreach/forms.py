@@ -23,6 +23,24 @@ class TopicChoiceField(forms.ModelChoiceField):
         return obj.display_title
 
 
+# Django's own wording for these is terse, and for easy Japanese it is standard
+# Japanese; residents get the city's polite wording in their language instead.
+POLITE_FIELD_ERRORS = {
+    "max_length": _("%(limit_value)d文字までで入力してください（いまは%(show_value)d文字です）。"),
+    "invalid_choice": _("一覧の中から選んでください。"),
+    "invalid": _("日付は、例のように入力してください：2026-12-01"),
+}
+
+
+def use_polite_errors(form: forms.Form) -> None:
+    for field in form.fields.values():
+        codes = set(field.error_messages)
+        if getattr(field, "max_length", None):
+            codes.add("max_length")  # raised by the field's MaxLengthValidator
+        for code in codes & POLITE_FIELD_ERRORS.keys():
+            field.error_messages[code] = POLITE_FIELD_ERRORS[code]
+
+
 def districts_mountainous_first():
     # 中山間地域 first: the finder is built for the residents furthest from a class.
     return District.objects.order_by("-is_mountainous", "flyer_number")
@@ -47,6 +65,7 @@ class ClassFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = districts_mountainous_first()
+        use_polite_errors(self)
 
 
 class PhoneField(forms.CharField):
@@ -114,6 +133,7 @@ class RegistrationForm(forms.Form):
         self.fields["district"].queryset = districts_mountainous_first()
         self.fields["name"].error_messages["required"] = _("お名前を入力してください。")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+        use_polite_errors(self)
 
     def registration_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -7,8 +7,8 @@
   if (!holder || !article || !("speechSynthesis" in window)) return;
   var voices = { "ja": "ja-JP", "ja-x-easy": "ja-JP", "en": "en-US", "zh-hans": "zh-CN", "ko": "ko-KR", "vi": "vi-VN", "pt-br": "pt-BR" };
   var lang = voices[article.getAttribute("data-read-aloud-lang")] || "ja-JP";
-  var isJa = lang === "ja-JP";
-  var labels = isJa ? ["読み上げる", "止める"] : ["Read aloud", "Stop"];
+  // The labels come from the page, in the reader's language.
+  var labels = [holder.getAttribute("data-start"), holder.getAttribute("data-stop")];
   var button = document.createElement("button");
   button.type = "button";
   button.className = "button button--secondary";

@@ -5,6 +5,7 @@ import json
 import pytest
 from wagtail.models import Locale
 
+from cms.languages import interface_language
 from cms.models import HelpArticlePage, HelpIndexPage, search_articles
 from cms.reading import COOKIE
 from outreach.models import ClassSession, Topic
@@ -75,10 +76,15 @@ def test_missing_translation_says_so_and_offers_japanese_never_a_404(client, hel
     assert "help-steps" not in body
 
 
-def test_menus_not_yet_translated_are_marked_japanese(client, help_site):
+def test_menus_are_in_the_readers_language_and_would_be_marked_japanese_without_a_catalogue(
+    client, help_site
+):
     body = client.get("/ko/help/").content.decode()
     assert '<html lang="ko"' in body
-    assert '<header class="site-header" lang="ja">' in body
+    assert '<header class="site-header">' in body and "언어 선택" in body
+    assert interface_language("ko") == "ko" and interface_language("ja-x-easy") == "ja-x-easy"
+    # A language added to LANGUAGES before its catalogue exists keeps Japanese menus, marked so.
+    assert interface_language("fr") == "ja"
 
 
 def test_furigana_switches_off_and_is_remembered(client, help_site):

@@ -1,0 +1,288 @@
+"""Every resident page in each language, read as a resident of that language would.
+
+For each language the class finder, a class page, the registration form with its
+errors, the private manage page, the home page, the help index and a search on it,
+a help article and its handout (and, outside easy Japanese, the not-yet-translated
+notice) are rendered through real requests.
+Outside elements marked with another language (lang="ja" on city data, the
+language switcher's own names) there must be no Japanese: no kana at all, no
+kanji except on Chinese pages, and no Japanese source string of the interface.
+Easy Japanese pages must show the easy wording, never the standard Japanese one.
+Here in tests/cms because the help pages need the seeded help site.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+
+import polib
+import pytest
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Locale
+
+from cms.demo import _translate
+from cms.models import HelpArticlePage, HelpIndexPage
+from core.demo import SeedContext
+from core.views import rate_limited, server_error
+from outreach.models import Registration
+from outreach.services import register
+from scripts.catalogues import RESIDENT_LANGUAGES, catalogue_path, resident_msgids
+from tests.factories import ClassSessionFactory, DistrictFactory, TopicFactory, VenueFactory
+
+# Kana, kanji, and Japanese punctuation and full-width forms (、。「」〜（）：).
+JAPANESE = re.compile(r"[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]")
+# Chinese shares the kanji and much of the punctuation: there kana and 〜 tell Japanese apart.
+JAPANESE_IN_CHINESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f〜]")
+SKIPPED_TAGS = {"script", "style"}
+VOID_TAGS = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+READ_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "label"}
+
+# Each language's own text, for a help article written by an editor in that language.
+ARTICLE_TEXT = {
+    "zh-hans": ("放大手机上的文字", "让屏幕上的文字更大、更容易阅读。"),
+    "ko": ("스마트폰 글자 크게 하기", "화면의 글자를 크게 해서 읽기 쉽게 합니다."),
+    "vi": ("Phóng to chữ trên điện thoại", "Cách làm chữ trên màn hình to và dễ đọc hơn."),
+    "pt-br": ("Aumentar as letras do celular", "Como deixar as letras da tela maiores."),
+}
+
+
+class PageText(HTMLParser):
+    """The text a reader sees or hears, outside elements in another language."""
+
+    def __init__(self, language: str):
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[tuple[str, bool]] = []  # (tag, is this element hidden from the check)
+        self.parts: list[str] = []
+
+    def _hidden(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        lang = attributes.get("lang")
+        hidden = (
+            self._hidden()
+            or tag in SKIPPED_TAGS
+            or (lang is not None and tag != "html" and lang != self.language)
+        )
+        if not hidden:
+            self.parts += [v for k, v in attributes.items() if k in READ_ATTRIBUTES and v]
+            if tag == "meta" and attributes.get("name") == "description":
+                self.parts.append(attributes.get("content") or "")
+            if tag == "input" and attributes.get("type") in ("submit", "button"):
+                self.parts.append(attributes.get("value") or "")
+        if tag not in VOID_TAGS:
+            self.stack.append((tag, hidden))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        if not self._hidden():
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, body: str, language: str) -> str:
+        parser = cls(language)
+        parser.feed(body)
+        return " ".join(" ".join(parser.parts).split())
+
+
+def _chunks(msgid: str) -> list[str]:
+    """The literal words of a msgid, without placeholders, markup or punctuation."""
+    text = re.sub(r"%\(\w+\)[sd]|<[^>]+>", "\n", msgid)
+    return [c for c in re.split(r"[\s、。：:（）()「」・,.!?]+", text) if len(c) >= 2]
+
+
+def _source_words_left(text: str, language: str) -> set[str]:
+    """Japanese source words of resident strings that this language says otherwise, found in text."""
+    catalogue = polib.pofile(str(catalogue_path(language)))
+    residents = resident_msgids(catalogue)
+    translations = " ".join(
+        e.msgstr + " ".join(e.msgstr_plural.values()) for e in catalogue if e.translated()
+    )
+    words = set()
+    for entry in catalogue:
+        if entry.msgid in residents and entry.translated() and entry.msgstr != entry.msgid:
+            words |= {w for w in _chunks(entry.msgid) if w not in translations}
+    return {word for word in words if word in text}
+
+
+def _japanese_left(text: str, language: str) -> list[str]:
+    pattern = JAPANESE_IN_CHINESE if language == "zh-hans" else JAPANESE
+    return sorted({text[max(m.start() - 15, 0) : m.end() + 15] for m in pattern.finditer(text)})
+
+
+CITY_DATA = (
+    "藤野まちづくりセンター",
+    "相模原市緑区小渕2000",
+    "藤野駅から歩いて10分",
+    "駐車場があります",
+)
+
+
+@pytest.fixture
+def city_data(db):
+    """A class whose city data has English names, and Japanese text where the city wrote only Japanese."""
+    district = DistrictFactory(name="藤野", name_en="Fujino", is_mountainous=True)
+    venue = VenueFactory(
+        district=district,
+        name=CITY_DATA[0],
+        name_en="Fujino Community Centre",
+        address=CITY_DATA[1],
+        access_notes=CITY_DATA[2],
+    )
+    topic = TopicFactory(slug="basics-i18n", title="スマホの基本", title_en="Smartphone basics")
+    session = ClassSessionFactory(
+        venue=venue, topic=topic, capacity=3, loaner_devices=2, notes=CITY_DATA[3]
+    )
+    registration = register(
+        session, name="Nguyen Van An", name_kana="", phone="090-5555-0001", channel="web"
+    )
+    return session, registration
+
+
+def _help_pages(language: str) -> list[str]:
+    """A help article in this language (written for the test, or the seeded easy one)."""
+    pages = ["", "help/", "help/?q=zzzz", "help/text-size/", "help/text-size/print/"]
+    if language == "ja-x-easy":
+        return [f"/ja-x-easy/{page}" for page in pages]
+    index = HelpIndexPage.objects.get(slug="help", locale__language_code="ja")
+    article = HelpArticlePage.objects.get(slug="text-size", locale__language_code="ja")
+    title, summary = ARTICLE_TEXT[language]
+    ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
+    locale = Locale.objects.get(language_code=language)
+    _translate(ctx, index.get_parent().specific, locale, title=title, lead=summary, phone_note="")
+    _translate(ctx, index, locale, title=title, intro=summary)
+    body = f'[{{"type": "paragraph", "value": "<p>{summary}</p>"}}, '
+    body += '{"type": "ask_for_help", "value": {"text": "", "show_classes": true}}]'
+    _translate(ctx, article, locale, title=title, summary=summary, body=body)
+    # phone-scams is not translated: the notice, with links to the Japanese versions.
+    return [f"/{language}/{page}" for page in [*pages, "help/phone-scams/"]]
+
+
+def _resident_pages(client, language: str, session, registration) -> dict[str, str]:
+    prefix = f"/{language}"
+    pages = {}
+    for name, url in [
+        ("finder", f"{prefix}/classes/"),
+        ("class page", f"{prefix}/classes/{session.pk}/"),
+        ("manage page", f"{prefix}/r/{registration.manage_token}/"),
+    ] + [(f"help {url}", url) for url in _help_pages(language)]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[name] = response.content.decode()
+    form = client.post(
+        f"{prefix}/classes/{session.pk}/register/",
+        {"name": "", "phone": "0120-444-555", "party_size": "1", "age_band": "90s"},
+    )
+    assert form.status_code == 400
+    pages["registration form with errors"] = form.content.decode()
+    return pages
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_resident_pages_have_no_japanese_outside_city_data_marked_lang_ja(
+    client, help_site, city_data, language
+):
+    session, registration = city_data
+    pages = _resident_pages(client, language, session, registration)
+    form = pages["registration form with errors"]
+    assert form.count('class="errorlist"') >= 3  # name, phone, age band
+    if language == "ja-x-easy":
+        assert '<span lang="ja">' not in pages["class page"]
+    else:
+        assert '<span lang="ja">相模原市緑区小渕2000</span>' in pages["class page"]
+    for name, body in pages.items():
+        assert f'<html lang="{language}"' in body, name
+        assert 'class="site-header" lang=' not in body, f"{name}: the menus are not translated"
+        if not name.startswith("help"):
+            # Only city data is marked Japanese, never this language's own wording.
+            marked = set(re.findall(r'<span lang="ja">(.*?)</span>', body, flags=re.S))
+            assert marked <= set(CITY_DATA), f"{language} {name}: {marked - set(CITY_DATA)}"
+        text = PageText.of(body, language)
+        if language == "ja-x-easy":
+            # City data stays as the city wrote it, unmarked on a Japanese page.
+            for value in CITY_DATA:
+                text = text.replace(value, "")
+        else:
+            assert _japanese_left(text, language) == [], f"{language} {name}"
+        assert _source_words_left(text, language) == set(), f"{language} {name}"
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_error_pages_are_in_the_readers_language(client, db, language):
+    not_found = client.get(f"/{language}/no-such-page/")
+    assert not_found.status_code == 404
+    request = RequestFactory().get(f"/{language}/classes/1/register/")
+    with translation.override(language):
+        heading = translation.gettext("ページが見つかりません")
+        too_many = rate_limited(request)
+        server = server_error(request)
+        sorry = translation.gettext("ただいま表示できません")
+    assert too_many.status_code == 429 and server.status_code == 500
+    assert f"<h1>{heading}</h1>" in not_found.content.decode()
+    assert f"<h1>{sorry}</h1>" in server.content.decode()
+    assert f'<a href="/{language}/">' in server.content.decode()
+    for response in (not_found, too_many, server):
+        body = response.content.decode()
+        assert f'<html lang="{language}"' in body
+        text = PageText.of(body, language)
+        if language != "ja-x-easy":
+            assert _japanese_left(text, language) == []
+        assert _source_words_left(text, language) == set()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "pt-br"])
+def test_the_not_translated_notice_marks_the_japanese_titles_it_links_to(
+    client, help_site, language
+):
+    body = client.get(f"/{language}/help/phone-scams/").content.decode()
+    assert '<span lang="ja">電話やSMSのサギに気をつける</span>' in body
+    assert '<span lang="ja-x-easy">電話や SMS の サギに 気を つけましょう</span>' in body
+
+
+def test_the_check_finds_japanese_left_on_a_page():
+    """The checks above can fail: unmarked Japanese and a standard word on an easy page."""
+    body = '<html lang="vi"><p>Địa điểm: <span lang="ja">藤野</span> 会場</p></html>'
+    assert _japanese_left(PageText.of(body, "vi"), "vi") == ["Địa điểm: 会場"]
+    easy = '<html lang="ja-x-easy"><p>いっぱいです</p><p>満席（キャンセル待ちできます）</p></html>'
+    assert "満席" in _source_words_left(PageText.of(easy, "ja-x-easy"), "ja-x-easy")
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_each_language_reads_its_own_catalogue_through_a_request(client, db, language):
+    with translation.override(language):
+        expected = translation.gettext("スマホ教室をさがす")
+    assert expected != "スマホ教室をさがす"
+    body = client.get(f"/{language}/classes/").content.decode()
+    assert f"<h1>{expected}</h1>" in body
+
+
+def test_city_data_without_an_english_name_is_marked_japanese(client, city_data):
+    session, _registration = city_data
+    session.venue.name_en = ""
+    session.venue.save(update_fields=["name_en"])
+    body = client.get(f"/vi/classes/{session.pk}/").content.decode()
+    assert '<span lang="ja">藤野まちづくりセンター</span>' in body
+    assert '<span lang="ja">駐車場があります</span>' in body
+    japanese = client.get(f"/classes/{session.pk}/").content.decode()
+    assert "藤野まちづくりセンター" in japanese and '<span lang="ja">' not in japanese
+
+
+def test_a_waitlisted_resident_reads_their_place_in_their_language(client, city_data):
+    session, _registration = city_data
+    for n in range(3):
+        register(session, name=f"Ana {n}", name_kana="", phone=f"090-5555-10{n:02d}", channel="web")
+    waiting = Registration.objects.filter(session=session, status="waitlisted").latest("id")
+    body = client.get(f"/pt-br/r/{waiting.manage_token}/").content.decode()
+    assert "Você é o número 1 na lista de espera" in body
+    easy = client.get(f"/ja-x-easy/r/{waiting.manage_token}/").content.decode()
+    assert "キャンセルまちの 1番目です" in easy and "満席" not in easy
