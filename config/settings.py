@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.apps.StaffUsersAppConfig",  # wagtail.users with the staff account screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
