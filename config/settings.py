@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "core.apps.StaffUsersAppConfig",  # wagtail.users with the staff account screens
+    "core.users_app.StaffUsersAppConfig",  # wagtail.users with the staff account screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -201,7 +201,7 @@ if OIDC_SERVER_URL:
         "APPS": [
             {
                 "provider_id": OIDC_PROVIDER_ID,
-                "name": _("市の職員アカウント"),
+                "name": "City staff account",  # not shown: the button has its own words
                 "client_id": OIDC_CLIENT_ID,
                 "secret": OIDC_CLIENT_SECRET,
                 "settings": {"server_url": OIDC_SERVER_URL},

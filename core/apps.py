@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CoreConfig(AppConfig):
@@ -12,9 +11,3 @@ class CoreConfig(AppConfig):
         from core.roles import sync_role_permissions_after_migrate
 
         post_migrate.connect(sync_role_permissions_after_migrate, dispatch_uid="core-role-perms")
-
-
-class StaffUsersAppConfig(WagtailUsersAppConfig):
-    """wagtail.users with Tsunagu's staff account screens (core.staff_accounts)."""
-
-    user_viewset = "core.staff_accounts.StaffAccountViewSet"

@@ -1,7 +1,7 @@
 """Staff accounts and their roles in the Wagtail admin (職員アカウント).
 
 Wagtail's own user screens, set up for Tsunagu's user model and its roles:
-wagtail.users takes this viewset from core.apps.StaffUsersAppConfig. Who may
+wagtail.users takes this viewset from core.users_app.StaffUsersAppConfig. Who may
 change what is decided in core.permissions: a coordinator gives every role but
 Coordinator, never makes a superuser, and cannot change a superuser's or a
 coordinator's account (nor their own) — the same rules hold for the bulk actions.
