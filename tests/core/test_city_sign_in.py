@@ -49,6 +49,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def identity_provider(live_server, tmp_path_factory):
     """The provider's base URL (its issuer), with Tsunagu registered as a client."""
+    workdir = tmp_path_factory.mktemp("idp")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -58,7 +59,7 @@ def identity_provider(live_server, tmp_path_factory):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.oidc_idp.settings",
-        "IDP_DATABASE": str(tmp_path_factory.mktemp("idp") / "idp.sqlite3"),
+        "IDP_DATABASE": str(workdir / "idp.sqlite3"),
         "IDP_OIDC_PRIVATE_KEY": pem,
         "PYTHONPATH": str(ROOT),
     }
@@ -81,28 +82,32 @@ def identity_provider(live_server, tmp_path_factory):
         check=True,
     )
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=open(os.environ.get("IDP_LOG", os.devnull), "w"),
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"{url}/.well-known/openid-configuration", timeout=2)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the identity provider did not start") from None
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    log_path = workdir / "idp.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    requests.get(f"{url}/.well-known/openid-configuration", timeout=2)
+                    break
+                except requests.ConnectionError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError(
+                            f"the identity provider did not start:\n{log_path.read_text()}"
+                        ) from None
+                    time.sleep(0.2)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 @pytest.fixture
