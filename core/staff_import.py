@@ -174,7 +174,7 @@ def decode_staff_file(data: bytes, encoding: str | None = None) -> tuple[str, st
     if encoding:
         try:
             codecs.lookup(encoding)
-            return data.decode(encoding), encoding
+            return data.decode(encoding).lstrip("\ufeff"), encoding
         except LookupError:
             raise StaffFileError(
                 _("文字コード「%(enc)s」は使えません。") % {"enc": encoding}
@@ -183,9 +183,8 @@ def decode_staff_file(data: bytes, encoding: str | None = None) -> tuple[str, st
             raise StaffFileError(
                 _("ファイルを文字コード「%(enc)s」で読めませんでした。") % {"enc": encoding}
             ) from None
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
-    for candidate in ("utf-8", "cp932"):
+    candidates = ("utf-8-sig",) if data.startswith(codecs.BOM_UTF8) else ("utf-8", "cp932")
+    for candidate in candidates:
         try:
             return data.decode(candidate), candidate
         except UnicodeDecodeError:

@@ -273,6 +273,21 @@ def test_a_large_file_shows_its_progress(db, hr_file):
     assert User.objects.filter(staff_number__startswith="3").count() == 350
 
 
+def test_a_file_in_neither_utf8_nor_cp932_is_refused_politely(db, tmp_path):
+    path = tmp_path / "broken.csv"
+    # A byte-order mark, then bytes that are not UTF-8 (a file cut or saved wrongly).
+    path.write_bytes(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n\xff\xfe\x81\r\n")
+    message, _err = run_failing(path)
+    assert "UTF-8 でも Shift_JIS（cp932）でもありません" in message
+    assert User.objects.count() == 0
+
+
+def test_an_encoding_given_by_name_is_used(db, hr_file):
+    out = run(hr_file(ROWS, encoding="euc_jp"), "--encoding", "euc_jp")
+    assert "文字コード euc_jp" in out
+    assert User.objects.get(staff_number="100101").display_name == "相模 花子"
+
+
 def test_a_file_without_the_required_columns_is_refused_politely(db, hr_file):
     message, _err = run_failing(hr_file(ROWS, header="職員番号,氏名"))
     assert "1 行目（見出し）に列がありません: 所属コード、所属名、職位、メールアドレス" in message
