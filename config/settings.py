@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.users_app.StaffUsersAppConfig",  # wagtail.users with the staff account screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -178,6 +178,41 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Tsunagu")
+
+# --- Sign-in with the city's identity provider -------------------------------------
+# OpenID Connect through allauth's socialaccount, set only by the environment; with
+# OIDC_SERVER_URL unset there is no button and only password sign-in. The provider's
+# verified email finds the account imported from HR (core.adapters); nobody is
+# created by signing in, and coordinators still pass TOTP afterwards (allauth.mfa
+# runs after every sign-in, core.middleware for those without an authenticator).
+INSTALLED_APPS += ["allauth.socialaccount", "allauth.socialaccount.providers.openid_connect"]
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL").rstrip("/")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+# The last part of the redirect URI the city registers: /accounts/oidc/city/login/callback/
+OIDC_PROVIDER_ID = "city"
+SOCIALACCOUNT_PROVIDERS: dict = {}
+if OIDC_SERVER_URL:
+    if not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+        raise ImproperlyConfigured("OIDC_SERVER_URL needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET")
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "SCOPE": ["openid", "email", "profile"],
+        "APPS": [
+            {
+                "provider_id": OIDC_PROVIDER_ID,
+                "name": "City staff account",  # not shown: the button has its own words
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                "settings": {"server_url": OIDC_SERVER_URL},
+            }
+        ],
+    }
+SOCIALACCOUNT_ADAPTER = "core.adapters.CitySocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # --- Email (password resets for staff) -------------------------------------------
 EMAIL_BACKEND = env_str(

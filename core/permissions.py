@@ -55,3 +55,32 @@ class RoleRequiredMixin:
         if not has_any_role(request.user, *self.required_roles):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def grantable_roles(user) -> list[str]:
+    """The roles this person may give to others in the staff account screens.
+
+    Coordinators see every resident's phone number, so only a superuser makes a
+    coordinator; a coordinator gives the other roles.
+    """
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return list(Role.values)
+    if user_has_role(user, Role.COORDINATOR):
+        return [role for role in Role.values if role != Role.COORDINATOR]
+    return []
+
+
+def may_manage_account(user, account) -> bool:
+    """Whether this person may change that account (its email, roles, active flag).
+
+    Only a superuser changes a superuser's or a coordinator's account: whoever
+    may change an account's email may reset its password and take it over.
+    """
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    if not user_has_role(user, Role.COORDINATOR):
+        return False
+    # Group membership, not user_has_role: a switched-off coordinator's account is
+    # still one that only a superuser may switch back on.
+    holds_coordinator = any(group.name == Role.COORDINATOR for group in account.groups.all())
+    return not account.is_superuser and not holds_coordinator

@@ -9,7 +9,15 @@ from django.utils import timezone
 from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
-from outreach.models import ClassSession, District, Registration, Resident, Topic, Venue
+from outreach.models import (
+    CanDoStatement,
+    ClassSession,
+    District,
+    Registration,
+    Resident,
+    Topic,
+    Venue,
+)
 from training.models import Course, CourseSession, Enrolment, Requirement, SkillArea
 
 TEST_PASSWORD = "correct horse battery staple"
@@ -77,6 +85,14 @@ class TopicFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"講座{n}")
     title_en = factory.Sequence(lambda n: f"Topic {n}")
     level = Topic.Level.BASIC
+
+
+class CanDoStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CanDoStatement
+
+    topic = factory.SubFactory(TopicFactory)
+    text = factory.Sequence(lambda n: f"スマホでできること{n}")
 
 
 def _next_week_at_ten():

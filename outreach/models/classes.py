@@ -89,6 +89,13 @@ class Venue(models.Model):
         return self.name
 
     @property
+    def display_reading(self) -> str:
+        """The reading shown over a Japanese name (furigana); none over an English one."""
+        if _english(get_language()) and self.name_en:
+            return ""
+        return self.name_kana
+
+    @property
     def map_url(self) -> str:
         """A link any phone opens in its map app (OpenStreetMap, no API key, no tracking)."""
         if self.latitude is None or self.longitude is None:
