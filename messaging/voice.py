@@ -6,6 +6,7 @@ prompt again once before the call ends politely.
 """
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
@@ -79,8 +80,6 @@ def spoken_class(session, number: int | None = None) -> str:
 
 
 def xml(response: VoiceResponse):
-    from django.http import HttpResponse
-
     return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
 
 

@@ -3,6 +3,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from messaging.models import Message
+from messaging.receivers import wake_worker
+from messaging.signals import messages_queued
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 
 FROM_NUMBER = "+815012345678"
@@ -33,6 +36,18 @@ def twilio_backend(settings, fake_twilio):
     _backend.cache_clear()
     yield fake_twilio
     _backend.cache_clear()
+
+
+@pytest.fixture
+def queue_only():
+    """Queued messages stay queued: the test (or its worker processes) sends them itself.
+
+    Under the tests' immediate task backend, a committed queueing would
+    otherwise deliver at once.
+    """
+    messages_queued.disconnect(sender=Message, dispatch_uid="messaging-wake")
+    yield
+    messages_queued.connect(wake_worker, sender=Message, dispatch_uid="messaging-wake")
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import pytest
 
-from messaging import services
 from messaging.models import InboundMessage, Message, MessageTemplate, OptOut, Purpose
+from messaging.services import delivery, inbox, planning
 from tests.factories import ClassSessionFactory, RegistrationFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ def desk(client, coordinator_with_totp):
 def _messages(n, clock):
     session = ClassSessionFactory()
     for _ in range(n):
-        services.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
-    services.deliver_due_messages()
+        planning.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
+    delivery.deliver_due_messages()
     return session
 
 
@@ -55,7 +55,7 @@ def test_a_failed_message_can_be_resent_once_more(desk, clock, django_capture_on
 
 
 def test_the_inbox_shows_texts_and_they_can_be_marked_handled(desk):
-    item = services.record_inbound(
+    item = inbox.record_inbound(
         kind="sms", from_number="+819011112222", provider_id="SM9", body="質問です"
     )
     assert "質問です" in desk.get("/desk/messages/inbox/").content.decode()
@@ -87,7 +87,7 @@ def test_coordinators_edit_a_text_and_the_next_message_uses_it(desk, clock):
     desk.post(url, {"body": "{name}さん 受付 OK {date}"})
     assert MessageTemplate.objects.get().body == "{name}さん 受付 OK {date}"
     registration = RegistrationFactory(resident=ResidentFactory(name="山田"))
-    message = services.queue_message(registration, Purpose.CONFIRMATION)
+    message = planning.queue_message(registration, Purpose.CONFIRMATION)
     assert message.body.startswith("山田さん 受付 OK ")
 
 
@@ -118,6 +118,6 @@ def test_the_class_page_shows_delivery_status_per_roster_line(
 
 
 def test_inbox_ignores_a_retried_webhook():
-    services.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
-    services.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
+    inbox.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
+    inbox.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
     assert InboundMessage.objects.count() == 1
