@@ -49,13 +49,9 @@ def _postgresql_only():
         pytest.skip("the second connection is used on PostgreSQL only")
 
 
-def _connections_to_this_database() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
-        return cursor.fetchone()[0]
-
-
-def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(clock, monkeypatch):
+def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(
+    clock, monkeypatch, open_connections
+):
     _postgresql_only()
     _queue(25)
     backend = _Backend()
@@ -69,14 +65,14 @@ def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(clo
             return _step(*args)
 
         monkeypatch.setattr(claims, name, recorded)
-    before = _connections_to_this_database()
+    before = open_connections()
 
     report = delivery.deliver_due_messages()
 
     assert report.sent == 25 and len(set(backend.sent)) == 25
     assert Message.objects.filter(status=Message.Status.SENT).count() == 25
     assert threads and all(name.startswith("messaging-db") for name in threads)
-    assert _connections_to_this_database() == before
+    assert open_connections(settled_at=before) == before
 
 
 def test_a_failed_write_is_raised_in_the_run(clock, monkeypatch):

@@ -34,7 +34,7 @@ def test_the_outbox_lists_messages_in_a_fixed_number_of_queries(
     """Guards the N+1 of reading each message's resident and class per row."""
     _messages(3, clock)
     with django_assert_max_num_queries(12) as few:
-        desk.get("/desk/messages/")
+        assert desk.get("/desk/messages/").status_code == 200
     _messages(20, clock)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = desk.get("/desk/messages/")
@@ -114,6 +114,7 @@ def test_the_class_page_shows_delivery_status_per_roster_line(
     session = _messages(5, clock)
     with django_assert_max_num_queries(12):
         response = desk.get(f"/desk/messages/class/{session.pk}/")
+    assert response.status_code == 200
     assert response.content.decode().count("送信済み") == 5
 
 

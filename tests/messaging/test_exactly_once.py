@@ -89,13 +89,19 @@ def _assert_each_sent_exactly_once(fake, n):
 def test_two_workers_at_once_send_each_message_exactly_once(clock, fake_twilio):
     _queue(120, clock)
     fake_twilio.respond_delay = 0.005
+    # Neither worker's first send is answered before the other has sent too, so both
+    # hold claimed rows at the same moment, whichever process starts faster.
+    fake_twilio.hold_until_clients(2)
     env = _worker_env(fake_twilio)
     workers = [_worker(env), _worker(env)]
     outputs = [w.communicate(timeout=120) for w in workers]
     assert all(w.returncode == 0 for w in workers), outputs
     _assert_each_sent_exactly_once(fake_twilio, 120)
-    # Both workers took part (SKIP LOCKED let the second one past the first one's rows).
-    assert all("sent" in out for out, _err in outputs)
+    # Both workers sent (SKIP LOCKED let the second one past the first one's rows),
+    # and what they say they sent adds up to what the fake API received.
+    sent = [_reported(out, "sent") for out, _err in outputs]
+    assert all(count > 0 for count in sent), outputs
+    assert sum(sent) == 120
 
 
 def test_a_worker_killed_mid_run_leaves_no_message_unsent_or_sent_twice(
@@ -121,8 +127,15 @@ def test_a_worker_killed_mid_run_leaves_no_message_unsent_or_sent_twice(
     assert all(w.returncode == 0 for w in again), outputs
     _assert_each_sent_exactly_once(fake_twilio, 80)
     # The message in flight at the kill was found at Twilio, not sent again.
-    recovered = sum(int(re.search(r"recovered (\d+)", out)[1]) for out, _err in outputs)
+    recovered = sum(_reported(out, "recovered") for out, _err in outputs)
     assert recovered >= 1, outputs
     # A third run finds nothing left to send.
     out, _err = _worker(env).communicate(timeout=60)
-    assert "sent 0, recovered 0" in out
+    assert (_reported(out, "sent"), _reported(out, "recovered")) == (0, 0), out
+
+
+def _reported(output: str, word: str) -> int:
+    """The count send_due_reminders printed for `word` ("sent 12, recovered 1, …")."""
+    found = re.search(rf"^{word} (\d+)|, {word} (\d+)", output, re.MULTILINE)
+    assert found, output
+    return int(found[1] or found[2])

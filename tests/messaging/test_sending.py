@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from messaging.backends import BaseBackend, SendResult
 from messaging.models import Message, OptOut, Purpose
 from messaging.schedule import backoff
 from messaging.services import claims, delivery, optouts, planning
@@ -51,6 +52,49 @@ def test_nothing_is_sent_in_the_quiet_hours_and_it_waits_for_eight(clock):
     assert delivery.deliver_due_messages().sent == 0
     clock.set(jst(2030, 5, 14, 8, 0))
     assert delivery.deliver_due_messages().sent == 1
+
+
+class _ClockMovingBackend(BaseBackend):
+    """Accepts every message; after `sends` of them the clock shows `then`."""
+
+    def __init__(self, clock, sends: int, then):
+        self.clock, self.sends, self.then = clock, sends, then
+        self.sent: list[str] = []
+
+    def send(self, message):
+        self.sent.append(message.to)
+        if len(self.sent) == self.sends:
+            self.clock.set(self.then)
+        return SendResult(provider_id=f"SM{len(self.sent)}")
+
+
+def test_a_run_that_starts_at_1959_stops_sending_when_the_quiet_hours_begin(
+    clock, settings, queue_only, monkeypatch
+):
+    """The quiet hours are checked before every batch, not once per run: a long run
+    that began at 19:59 would otherwise go on calling residents into the night."""
+    settings.MESSAGING_BATCH_SIZE = 10
+    clock.set(jst(2030, 5, 13, 19, 59, 30))
+    session = ClassSessionFactory(starts_at=jst(2030, 5, 20, 10, 0))
+    for i in range(25):
+        registration = RegistrationFactory(
+            session=session, resident=ResidentFactory(phone=f"+8190{5000_0000 + i:08d}")
+        )
+        planning.queue_message(registration, Purpose.CONFIRMATION)
+    backend = _ClockMovingBackend(clock, sends=10, then=jst(2030, 5, 13, 20, 0))
+    monkeypatch.setattr(delivery, "get_backend", lambda: backend)
+
+    report = delivery.deliver_due_messages()
+
+    assert report.quiet
+    assert (report.sent, len(backend.sent)) == (10, 10)
+    assert Message.objects.filter(status=Message.Status.SENT).count() == 10
+    # The rest waits for 08:00 as it was: queued, unclaimed, no attempt counted.
+    waiting = Message.objects.filter(status=Message.Status.QUEUED)
+    assert waiting.count() == 15
+    assert set(waiting.values_list("attempts", "claim_token")) == {(0, None)}
+    clock.set(jst(2030, 5, 14, 8, 0))
+    assert delivery.deliver_due_messages().sent == 15
 
 
 def test_a_landline_gets_a_voice_call_instead_of_sms(clock, twilio_backend):

@@ -2,10 +2,11 @@
 
 import datetime as dt
 import json
+import threading
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
@@ -396,14 +397,11 @@ def test_helpers_needed_follow_one_helper_per_four_attendees():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_replays_racing_each_other_store_each_mark_once(trainer):
+def test_replays_racing_each_other_store_each_mark_once(trainer, open_connections):
     """Two tablets (or a retry and its original) sending one batch at the same moment."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises writers, so nothing races")
-    import threading
-
-    from django.db import close_old_connections
-
+    before = open_connections()
     session = ClassSessionFactory(lead_trainer=trainer)
     registrations = [RegistrationFactory(session=session) for _ in range(10)]
     batch = [_mark(r, minutes=i) for i, r in enumerate(registrations)]
@@ -417,7 +415,9 @@ def test_replays_racing_each_other_store_each_mark_once(trainer):
         except Exception as exc:  # collected and asserted below
             errors.append(exc)
         finally:
-            close_old_connections()
+            # In this thread: close_old_connections() keeps a connection younger
+            # than CONN_MAX_AGE, and no other thread can close it.
+            connections.close_all()
 
     threads = [threading.Thread(target=replay) for _ in range(6)]
     for thread in threads:
@@ -426,6 +426,7 @@ def test_replays_racing_each_other_store_each_mark_once(trainer):
         thread.join()
     assert errors == []
     assert AttendanceMark.objects.count() == 10
+    assert open_connections(settled_at=before) == before
 
 
 def test_the_today_api_needs_a_signed_in_trainer(staff_learner, trainer_client):

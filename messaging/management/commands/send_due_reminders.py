@@ -61,7 +61,8 @@ class Command(BaseCommand):
                     "Quiet hours (20:00–08:00 Japan time): nothing is sent until 08:00."
                 )
             )
-            return
+            if not report.handled:
+                return
         if verbosity > 1 or len(report.lines) <= 50:
             for line in report.lines:
                 self.stdout.write(f"  {line}")
