@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -9,6 +10,13 @@ from messaging.signals import messages_queued
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 
 FROM_NUMBER = "+815012345678"
+
+
+def reported(output: str, word: str) -> int:
+    """The count send_due_reminders printed for `word` in its summary ("sent 12, recovered 1, …")."""
+    found = re.search(rf"^{word} (\d+)|, {word} (\d+)", output, re.MULTILINE)
+    assert found, output
+    return int(found[1] or found[2])
 
 
 def jst(*args) -> dt.datetime:

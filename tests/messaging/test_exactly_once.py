@@ -2,7 +2,6 @@
 killed mid-run, sending through the real twilio client to the fake Twilio API."""
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from django.db import connection
 from messaging.models import Message, Purpose
 from messaging.services import planning
 from tests.factories import ClassSessionFactory, RegistrationFactory, ResidentFactory
-from tests.messaging.conftest import FROM_NUMBER, jst
+from tests.messaging.conftest import FROM_NUMBER, jst, reported
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN
 
 # queue_only: the worker processes under test do the sending.
@@ -99,7 +98,7 @@ def test_two_workers_at_once_send_each_message_exactly_once(clock, fake_twilio):
     _assert_each_sent_exactly_once(fake_twilio, 120)
     # Both workers sent (SKIP LOCKED let the second one past the first one's rows),
     # and what they say they sent adds up to what the fake API received.
-    sent = [_reported(out, "sent") for out, _err in outputs]
+    sent = [reported(out, "sent") for out, _err in outputs]
     assert all(count > 0 for count in sent), outputs
     assert sum(sent) == 120
 
@@ -127,15 +126,8 @@ def test_a_worker_killed_mid_run_leaves_no_message_unsent_or_sent_twice(
     assert all(w.returncode == 0 for w in again), outputs
     _assert_each_sent_exactly_once(fake_twilio, 80)
     # The message in flight at the kill was found at Twilio, not sent again.
-    recovered = sum(_reported(out, "recovered") for out, _err in outputs)
+    recovered = sum(reported(out, "recovered") for out, _err in outputs)
     assert recovered >= 1, outputs
     # A third run finds nothing left to send.
     out, _err = _worker(env).communicate(timeout=60)
-    assert (_reported(out, "sent"), _reported(out, "recovered")) == (0, 0), out
-
-
-def _reported(output: str, word: str) -> int:
-    """The count send_due_reminders printed for `word` ("sent 12, recovered 1, …")."""
-    found = re.search(rf"^{word} (\d+)|, {word} (\d+)", output, re.MULTILINE)
-    assert found, output
-    return int(found[1] or found[2])
+    assert (reported(out, "sent"), reported(out, "recovered")) == (0, 0), out
