@@ -97,7 +97,7 @@ def run(base_url: str) -> None:
     say(f"creating {N} residents and registrations …")
     residents = Resident.objects.bulk_create(
         [
-            Resident(name=f"住民{i}", name_kana="じゅうみん", phone=f"+8190{i:08d}")
+            Resident(name=f"住民{i}", name_kana="じゅうみん", phone=f"+81901{i:07d}")
             for i in range(N)
         ],
         batch_size=2000,

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, to_locale
 
+from cms.models import readable
+
 # The notice is content for readers whose interface language may have no
 # catalogue yet, so it is written here in each language, not through gettext.
 MISSING_NOTICE = {
@@ -61,8 +63,6 @@ def language_name(code: str) -> str:
 
 
 def translation_missing_response(request, page) -> TemplateResponse:
-    from cms.translations import readable
-
     language = get_language()
     # Only versions readers can read: no alias, no partial translation.
     translations = list(readable(page.get_translations(inclusive=True)).select_related("locale"))

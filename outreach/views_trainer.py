@@ -92,7 +92,7 @@ def class_roster(request, session_id: int):
     session = get_object_or_404(
         ClassSession.objects.select_related("topic", "venue", "venue__district"), pk=session_id
     )
-    if not service.may_take_attendance(request.user, session):
+    if not session.is_visible_to(request.user):
         raise PermissionDenied
     roster = service.roster_for([session])[0]
     return render(

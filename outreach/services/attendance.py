@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import phonenumbers
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -30,8 +30,6 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from core import audit
-from core.permissions import has_any_role
-from core.roles import Role
 from outreach.models import (
     AttendanceMark,
     CanDoStatement,
@@ -40,7 +38,7 @@ from outreach.models import (
     Resident,
     WalkIn,
 )
-from outreach.phones import mask_phone
+from outreach.phones import mask_phone, parse_phone
 
 # Sessions from today up to this many days ahead are stored on the tablet.
 DAYS_AHEAD = 7
@@ -60,19 +58,7 @@ class AttendanceError(Exception):
     """str(exc) is a polite, translated message for the person who tried."""
 
 
-# --- Who may see and mark which class -----------------------------------------------
-
-
-def is_coordinator(user) -> bool:
-    return has_any_role(user, Role.COORDINATOR)
-
-
-def sessions_for_user(user):
-    """The classes a user may take attendance for: their own, or all of them for a coordinator."""
-    sessions = ClassSession.objects.all()
-    if is_coordinator(user):
-        return sessions
-    return sessions.filter(Q(lead_trainer=user) | Q(helpers=user)).distinct()
+# --- Which classes (ClassSessionQuerySet.visible_to decides who may see which) ---------
 
 
 def coming_sessions(user, *, now=None, days: int = DAYS_AHEAD):
@@ -80,7 +66,7 @@ def coming_sessions(user, *, now=None, days: int = DAYS_AHEAD):
     now = now or timezone.now()
     start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     return (
-        sessions_for_user(user)
+        ClassSession.objects.visible_to(user)
         .exclude(status=ClassSession.Status.DRAFT)
         .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=days + 1))
         .select_related("topic", "venue", "venue__district", "lead_trainer")
@@ -89,29 +75,25 @@ def coming_sessions(user, *, now=None, days: int = DAYS_AHEAD):
     )
 
 
-def may_take_attendance(user, session: ClassSession) -> bool:
-    if is_coordinator(user):
-        return True
-    if session.lead_trainer_id == user.pk:
-        return True
-    return session.helpers.filter(pk=user.pk).exists()
+# --- Phone numbers of walk-ins (read by outreach.phones.parse_phone, as on every form) ---
 
 
-# --- Phone numbers of walk-ins (masking for trainers: outreach.phones.mask_phone) -----
+def walk_in_phone(raw: str) -> tuple[str | None, str]:
+    """The walk-in's number in E.164 (or None), and a note for the coordinator.
 
-
-def parse_walk_in_phone(raw: str):
-    """A phone number written any usual way (full-width digits, hyphens), or None if not valid."""
-    text = unicodedata.normalize("NFKC", raw or "").strip()
-    if not text:
-        return None
+    A number that can never reach a person (free dial, navi dial, 020) is
+    refused with the registration form's reason: a reminder must not go there.
+    A number that cannot be read is left out, and the person kept with a note:
+    they are in the room, and the coordinator corrects it afterwards.
+    """
+    if not (raw or "").strip():
+        return None, ""
     try:
-        parsed = phonenumbers.parse(text, "JP")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return parse_phone(raw).as_e164, ""
+    except ValidationError as exc:
+        if exc.code == "not_reachable":
+            raise AttendanceError(exc.messages[0]) from exc
+        return None, _("電話番号を確認してください: %(phone)s") % {"phone": raw[:40]}
 
 
 # --- Current state from the log ----------------------------------------------------------
@@ -276,6 +258,7 @@ def add_walk_in(
 ) -> tuple[Registration, bool]:
     """Register someone who came without booking: confirmed, channel walk_in.
 
+    Raises AttendanceError for a phone number that reaches no one (walk_in_phone).
     Invariant: one registration per walk-in UUID, however often it is replayed.
     The capacity rule is not applied: they are already in the room. A phone
     number that already holds a place in this class means the trainer did not
@@ -284,11 +267,7 @@ def add_walk_in(
     existing = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
     if found := existing.first():
         return found.registration, False
-    e164 = parse_walk_in_phone(phone)
-    reason = ""
-    if phone and not e164:
-        # Keep the person; the coordinator fixes the number from the note.
-        reason = _("電話番号を確認してください: %(phone)s") % {"phone": phone[:40]}
+    e164, reason = walk_in_phone(phone)
     try:
         with transaction.atomic():
             registration = None
@@ -460,7 +439,7 @@ class _Batch:
         if session is None:
             raise ItemInvalid(_("この教室は見つかりません。"))
         if session_id not in self.allowed:
-            self.allowed[session_id] = may_take_attendance(self.user, session)
+            self.allowed[session_id] = session.is_visible_to(self.user)
         if not self.allowed[session_id]:
             raise ItemNotAllowed(_("この教室の出欠は、担当の講師と補助者だけが記録できます。"))
         return session

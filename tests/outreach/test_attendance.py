@@ -6,11 +6,13 @@ import threading
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
 from outreach.models import AttendanceMark, CanDoStatement, Registration, Resident, WalkIn
+from outreach.phones import parse_phone
 from outreach.services import attendance as service
 from tests.factories import (
     ClassSessionFactory,
@@ -273,6 +275,31 @@ def test_a_walk_in_with_a_bad_phone_is_kept_with_a_note(trainer, session):
     )
     assert registration.phone is None
     assert "12" in registration.status_reason
+
+
+@pytest.mark.parametrize("phone", ["0120-123-456", "0570-123-456", "020-1234-5678"])
+def test_a_walk_in_with_a_number_that_reaches_no_one_is_refused_with_the_forms_reason(
+    trainer, session, phone
+):
+    """One parser for every path: the registration form refuses these numbers, and a
+    walk-in must not store one either (a reminder would then go to a free-dial line)."""
+    with pytest.raises(ValidationError) as from_the_form:
+        parse_phone(phone)
+    item = {
+        "uuid": str(uuid.uuid4()),
+        "type": "walk_in",
+        "session": session.pk,
+        "name": "無料 電話",
+        "name_kana": "むりょう でんわ",
+        "phone": phone,
+        "made_at": _at(),
+    }
+
+    (result,) = service.apply_sync_batch(trainer, [item])
+
+    assert (result.status, result.error) == ("error", from_the_form.value.messages[0])
+    assert not Registration.objects.filter(channel=Registration.Channel.WALK_IN).exists()
+    assert not WalkIn.objects.exists()
 
 
 def test_a_walk_in_whose_phone_is_already_on_the_roster_uses_that_registration(trainer, session):
