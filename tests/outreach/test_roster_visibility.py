@@ -2,7 +2,6 @@
 same answer on the desk's roster, the tablet's class page, its offline copy and its sync."""
 
 import datetime as dt
-import uuid
 
 import pytest
 from django.test import Client
@@ -12,6 +11,7 @@ from django.utils import timezone
 from core.roles import Role
 from outreach.models import ClassSession
 from tests.factories import ClassSessionFactory, RegistrationFactory, UserFactory
+from tests.outreach.test_attendance import _mark
 
 pytestmark = pytest.mark.django_db
 
@@ -45,18 +45,7 @@ def _sees(user, session) -> dict[str, bool]:
     today = client.get("/api/v1/attendance/today")
     sync = client.post(
         "/api/v1/attendance/sync",
-        {
-            "items": [
-                {
-                    "uuid": str(uuid.uuid4()),
-                    "session": session.pk,
-                    "registration": registration.pk,
-                    "kind": "attendance",
-                    "value": "present",
-                    "made_at": timezone.now().isoformat(),
-                }
-            ]
-        },
+        {"items": [_mark(registration)]},
         content_type="application/json",
     )
     assert roster.status_code in (200, 403)
