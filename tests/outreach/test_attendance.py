@@ -11,8 +11,9 @@ from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
+from outreach import rosters
 from outreach.models import AttendanceMark, CanDoStatement, Registration, Resident, WalkIn
-from outreach.phones import parse_phone
+from outreach.phones import mask_phone, parse_phone
 from outreach.services import attendance as service
 from tests.factories import (
     ClassSessionFactory,
@@ -93,7 +94,7 @@ def test_two_devices_marking_one_person_resolve_to_the_latest_mark(trainer, rost
     # Tablet B comes back online first: arrival order must not matter.
     service.apply_sync_batch(trainer, [late_from_tablet_b])
     service.apply_sync_batch(trainer, [present_from_tablet_a])
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.attendance_value == "late"
     assert [m.value for m in state.history] == ["present", "late"]
 
@@ -105,8 +106,8 @@ def test_a_tie_on_the_device_time_is_broken_by_the_uuid(trainer, roster):
     high = _mark(person, "present", made_at=made_at, uuid="ffffffff-0000-4000-8000-000000000001")
     service.apply_sync_batch(trainer, [high, low])
     marks = list(AttendanceMark.objects.all())
-    assert service.current_state(marks)[person.pk].attendance_value == "present"
-    assert service.current_state(reversed(marks))[person.pk].attendance_value == "present"
+    assert rosters.current_state(marks)[person.pk].attendance_value == "present"
+    assert rosters.current_state(reversed(marks))[person.pk].attendance_value == "present"
 
 
 def test_undo_is_a_mark_that_returns_to_unmarked(trainer, roster):
@@ -114,7 +115,7 @@ def test_undo_is_a_mark_that_returns_to_unmarked(trainer, roster):
     service.apply_sync_batch(
         trainer, [_mark(person, "absent", minutes=1), _mark(person, "unmarked", minutes=2)]
     )
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.attendance_value == "unmarked"
     assert len(state.history) == 2
 
@@ -212,7 +213,7 @@ def test_can_do_answers_and_satisfaction_are_kept_per_statement_and_phase(traine
         _mark(person, kind="satisfaction", value="5", phase="after", minutes=61),
     ]
     assert [r.status for r in service.apply_sync_batch(trainer, batch)] == ["stored"] * 3
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.can_do[(statement.pk, "before")].value == "not_yet"
     assert state.can_do[(statement.pk, "after")].value == "yes"
     assert state.satisfaction.value == "5"
@@ -413,13 +414,13 @@ def test_today_api_lists_only_the_trainers_classes_with_masked_phones(
 
 
 def test_phone_numbers_are_masked_for_trainers():
-    assert service.mask_phone("+819012345678") == "090-****-5678"
-    assert service.mask_phone("+81427001234") == "042-***-1234"
-    assert service.mask_phone(None) == ""
+    assert mask_phone("+819012345678") == "090-****-5678"
+    assert mask_phone("+81427001234") == "042-***-1234"
+    assert mask_phone(None) == ""
 
 
 def test_helpers_needed_follow_one_helper_per_four_attendees():
-    assert [service.helpers_needed(n) for n in (0, 1, 4, 5, 8, 9)] == [0, 1, 1, 2, 2, 3]
+    assert [rosters.helpers_needed(n) for n in (0, 1, 4, 5, 8, 9)] == [0, 1, 1, 2, 2, 3]
 
 
 @pytest.mark.postgres
