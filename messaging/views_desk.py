@@ -168,8 +168,8 @@ def costs(request):
         .order_by("-month", "channel")
     )
     per_unit = {
-        Channel.SMS: Decimal(settings.SMS_COST_PER_SEGMENT),
-        Channel.VOICE: Decimal(settings.VOICE_COST_PER_CALL),
+        Channel.SMS: settings.SMS_COST_PER_SEGMENT,
+        Channel.VOICE: settings.VOICE_COST_PER_CALL,
     }
     table = []
     for row in rows:

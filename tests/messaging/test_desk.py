@@ -1,5 +1,7 @@
 """Coordinator pages: outbox, inbox, opt-outs, texts, monthly counts, per-class status."""
 
+from decimal import Decimal
+
 import pytest
 
 from messaging.models import InboundMessage, Message, MessageTemplate, OptOut, Purpose
@@ -99,7 +101,7 @@ def test_a_text_with_an_unknown_placeholder_is_refused(desk):
 
 
 def test_monthly_counts_use_twilios_price_or_the_estimate(desk, clock, settings):
-    settings.SMS_COST_PER_SEGMENT = "0.0800"
+    settings.SMS_COST_PER_SEGMENT = Decimal("0.0800")
     _messages(2, clock)
     Message.objects.filter(pk=Message.objects.first().pk).update(price="0.0750", price_unit="USD")
     page = desk.get("/desk/messages/costs/").content.decode()
