@@ -7,7 +7,6 @@ prompt again once before the call ends politely.
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from messaging.models import Message, Purpose
@@ -82,6 +81,3 @@ def spoken_class(session, number: int | None = None) -> str:
 def xml(response: VoiceResponse):
     return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
 
-
-def now_local():
-    return timezone.localtime()

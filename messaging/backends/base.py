@@ -8,7 +8,6 @@ from decimal import Decimal
 @dataclass
 class SendResult:
     provider_id: str
-    status: str = "sent"
     price: Decimal | None = None
     price_unit: str = ""
 

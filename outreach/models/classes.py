@@ -49,12 +49,6 @@ class District(models.Model):
             return self.name_en
         return self.name
 
-    @property
-    def display_ward(self) -> str:
-        if _english(get_language()) and self.ward_en:
-            return f"{self.ward_en} Ward"
-        return self.ward
-
 
 class Venue(models.Model):
     """A place where classes are held: a community centre (まちづくりセンター, 公民館)."""
