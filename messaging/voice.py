@@ -80,4 +80,3 @@ def spoken_class(session, number: int | None = None) -> str:
 
 def xml(response: VoiceResponse):
     return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
-

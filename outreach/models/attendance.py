@@ -126,7 +126,6 @@ class AttendanceMark(models.Model):
     )
     received_at = models.DateTimeField(_("受信日時"), auto_now_add=True)
 
-
     class Meta:
         ordering = ["made_at", "client_uuid"]
         verbose_name = _("出欠の記録")
