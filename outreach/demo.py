@@ -347,7 +347,7 @@ def seed(ctx) -> None:
     )
     seed_classes(ctx)
 
-    # Attendance (issue 5): can-do statements and a class today for the demo trainer.
+    # Attendance: can-do statements and a class today for the demo trainer.
     from outreach.demo_attendance import seed_attendance
 
     seed_attendance(ctx)
