@@ -13,7 +13,6 @@ within FOLLOW_UP_WINDOW of the class. Queued messages wake a worker on commit
 """
 
 import datetime as dt
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -36,11 +35,11 @@ FOLLOW_UP_WINDOW = dt.timedelta(days=2)
 ANALYZE_AFTER = 1000
 # How far back plan_missed_registration_messages looks, and how long it leaves a
 # registration to its own task first (queued and not yet run is not missed).
-MISSED_WINDOW = timedelta(hours=6)
-MISSED_GRACE = timedelta(minutes=2)
+MISSED_WINDOW = dt.timedelta(hours=6)
+MISSED_GRACE = dt.timedelta(minutes=2)
 # cancel_class writes the session and its registrations in one transaction; a
 # registration cancelled within this long of the class was cancelled with it.
-CANCELLED_WITH_CLASS = timedelta(minutes=5)
+CANCELLED_WITH_CLASS = dt.timedelta(minutes=5)
 # What the worker loads with a registration to render its message.
 _RENDERED_WITH = ("resident", "session", "session__venue", "session__topic")
 
