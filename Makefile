@@ -47,6 +47,8 @@ test-postgres: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/check_module_size.py
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -65,10 +65,11 @@ def main() -> None:
 
 
 def run(base_url: str) -> None:
-    from messaging import services
     from messaging.backends import _backend
     from messaging.backends.twilio import make_client
     from messaging.models import Message
+    from messaging.services.delivery import deliver_due_messages
+    from messaging.services.planning import plan_due_messages
     from outreach.models import ClassSession, District, Registration, Resident, Topic, Venue
 
     settings.SMS_BACKEND = "twilio"
@@ -96,7 +97,7 @@ def run(base_url: str) -> None:
     say(f"creating {N} residents and registrations …")
     residents = Resident.objects.bulk_create(
         [
-            Resident(name=f"住民{i}", name_kana="じゅうみん", phone=f"+8190{i:08d}")
+            Resident(name=f"住民{i}", name_kana="じゅうみん", phone=f"+81901{i:07d}")
             for i in range(N)
         ],
         batch_size=2000,
@@ -116,7 +117,7 @@ def run(base_url: str) -> None:
         batch_size=2000,
     )
     started = time.perf_counter()
-    planned = services.plan_due_messages(now)
+    planned = plan_due_messages(now)
     say(f"planned {planned} reminders in {time.perf_counter() - started:.1f} s")
     sample_body = Message.objects.first().body
 
@@ -138,7 +139,7 @@ def run(base_url: str) -> None:
 
     def our_round(count: int) -> tuple[float, int]:
         started = time.perf_counter()
-        report = services.deliver_due_messages(now, limit=count)
+        report = deliver_due_messages(now, limit=count)
         return time.perf_counter() - started, report.sent
 
     offset = 0

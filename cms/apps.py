@@ -7,7 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("ヘルプ・お知らせページ")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published, page_unpublished
         from wagtail_localize.models import TranslationLog
 
@@ -16,7 +16,7 @@ class CmsConfig(AppConfig):
             record_progress_on_publish,
             record_progress_on_translation_saved,
         )
-        from outreach.signals import class_changed, registration_changed
+        from outreach.queries import on_classes_changed
 
         # Before the purge: the next reader must find the page's progress recorded.
         page_published.connect(record_progress_on_publish, dispatch_uid="cms-progress-published")
@@ -30,12 +30,4 @@ class CmsConfig(AppConfig):
         # a class or a registration purges them as a publish does.
         page_published.connect(purge, dispatch_uid="cms-purge-published")
         page_unpublished.connect(purge, dispatch_uid="cms-purge-unpublished")
-        registration_changed.connect(purge, dispatch_uid="cms-purge-registration")
-        class_changed.connect(purge, dispatch_uid="cms-purge-class")
-        post_save.connect(
-            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-save"
-        )
-        post_delete.connect(
-            purge, sender="outreach.ClassSession", dispatch_uid="cms-purge-class-del"
-        )
-        post_save.connect(purge, sender="outreach.Topic", dispatch_uid="cms-purge-topic-save")
+        on_classes_changed(purge, dispatch_uid="cms-purge")

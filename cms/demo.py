@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.demo_content import ARTICLES, ASK_TEXT, HOME_EASY, INDEX
 from cms.models import HelpArticlePage, HelpIndexPage, HomePage, StandardPage
+from outreach.queries import class_topics
 
 ACCESSIBILITY_JA = """
 <h2>対象</h2>
@@ -218,8 +219,6 @@ def seed_help(ctx, home) -> None:
     for language in ("ja-x-easy", "en"):
         title, intro = INDEX[language]
         _translate(ctx, index, locales[language], title=title, intro=intro)
-    from outreach.queries import class_topics
-
     known_topics = set(class_topics().values_list("slug", flat=True))
     for slug, topic, level, phones, versions in ARTICLES:
         if topic not in known_topics:

@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from cms.models import readable
+
 
 def missing_notice() -> tuple[str, str]:
     """The notice's sentence and the words before the list, in the reader's language."""
@@ -54,8 +56,6 @@ def language_name(code: str) -> str:
 
 
 def translation_missing_response(request, page) -> TemplateResponse:
-    from cms.translations import readable
-
     language = get_language()
     # Only versions readers can read: no alias, no partial translation.
     translations = list(readable(page.get_translations(inclusive=True)).select_related("locale"))

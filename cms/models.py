@@ -3,6 +3,7 @@ import html
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
@@ -10,14 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageQuerySet
 from wagtail.search import index
+from wagtail.search.query import And, Or, PlainText
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import easy_japanese, japanese
 from cms.blocks import HelpBodyBlock
 from cms.panels import EasyJapaneseAdvicePanel
 from cms.reading import EASY_JAPANESE, reading_preferences_view, reading_prefs
+from outreach.queries import class_topics, next_classes_for_topic, topic_by_slug
 
 
 class SourceLocaleRouteMixin:
@@ -104,8 +107,6 @@ class StandardPage(SourceLocaleRouteMixin, Page):
 
 
 def topic_choices() -> list[tuple[str, str]]:
-    from outreach.queries import class_topics
-
     return [(topic.slug, topic.title) for topic in class_topics()]
 
 
@@ -126,8 +127,6 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     def articles(self):
         """Live articles of this index readers can read in its language (no alias, no
         partial translation), with what the listing shows and nothing more."""
-        from cms.translations import readable
-
         return (
             readable(HelpArticlePage.objects.child_of(self))
             .only(
@@ -160,8 +159,6 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from outreach.queries import class_topics
-
         query = request.GET.get("q", "").strip()[:100]
         if query:
             results = search_articles(query, locale=self.locale, within=self)
@@ -178,8 +175,6 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     @path("topic/<slug:slug>/", name="topic")
     def topic(self, request, slug):
         """/help/topic/<slug>/: where the follow-up SMS after a class points."""
-        from outreach.queries import next_classes_for_topic, topic_by_slug
-
         topic = topic_by_slug(slug)
         if topic is None:
             raise Http404
@@ -201,14 +196,10 @@ def search_articles(query: str, *, locale, within=None):
     the query is split the same way; each word matches as written or by its
     reading, so サギ finds 詐欺.
     """
-    from wagtail.search.query import And, Or, PlainText
-
     terms = japanese.query_terms(query)
     if not terms:
         return []
     search_query = And([Or([PlainText(form) for form in forms]) for forms in terms])
-    from cms.translations import readable
-
     articles = HelpArticlePage.objects.live().filter(locale=locale)
     if within is not None:
         articles = articles.descendant_of(within)
@@ -301,8 +292,6 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        from outreach.queries import topic_by_slug
-
         if self.topic_slug and topic_by_slug(self.topic_slug) is None:
             raise ValidationError(
                 {"topic_slug": _("この講座の内容はありません。一覧から選んでください。")}
@@ -386,8 +375,6 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return names
 
     def get_context(self, request, *args, **kwargs):
-        from outreach.queries import next_classes_for_topic, topic_by_slug
-
         context = super().get_context(request, *args, **kwargs)
         context["reading"] = reading_prefs(request)
         context["topic"] = topic_by_slug(self.topic_slug)
@@ -454,3 +441,17 @@ class TranslationProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id}: {self.translated_segments}/{self.total_segments}"
+
+
+def readable(pages: PageQuerySet) -> PageQuerySet:
+    """The live pages readers see in their own language: no foreign alias, no partial translation.
+
+    One subquery on TranslationProgress, whatever the number of pages (the
+    rules for aliases and fallbacks are in cms.translations).
+    """
+    incomplete = TranslationProgress.objects.filter(complete=False).values("page_id")
+    return (
+        pages.live()
+        .filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
+        .exclude(pk__in=incomplete)
+    )

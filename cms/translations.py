@@ -13,16 +13,15 @@ wagtail-localize (1.14) puts Japanese text on pages of other locales in two ways
 Readers get the "not translated yet" notice for both (cms.wagtail_hooks). How
 much of a translation was done is recorded when it is saved or published
 (TranslationProgress), not counted on every request: serving a page costs one
-lookup by key and a listing one subquery. A page with no synced wagtail-localize
+lookup by key and a listing one subquery (cms.models.readable). A page with no synced wagtail-localize
 translation (written directly in its locale, or a translation an editor stopped
 syncing and publishes by hand) is shown as it is.
 """
 
 from __future__ import annotations
 
-from django.db.models import F, Q
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationLog
 
 from cms.cache import purge
@@ -43,16 +42,6 @@ def shown_to_readers(page: Page) -> bool:
     if _is_foreign_alias(page):
         return False
     return not TranslationProgress.objects.filter(page_id=page.pk, complete=False).exists()
-
-
-def readable(pages: PageQuerySet) -> PageQuerySet:
-    """The live pages readers see in their own language: no foreign alias, no partial translation."""
-    incomplete = TranslationProgress.objects.filter(complete=False).values("page_id")
-    return (
-        pages.live()
-        .filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
-        .exclude(pk__in=incomplete)
-    )
 
 
 def record_progress(page: Page) -> TranslationProgress | None:

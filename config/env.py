@@ -5,8 +5,11 @@ typo in a deployment stops the server at start-up instead of running with a
 silently wrong setting (the habit of healthchecks' hc/settings.py).
 """
 
+import datetime as dt
 import os
 import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -56,3 +59,78 @@ def env_rate(name: str, default: str) -> str:
     if not _RATE.match(value):
         raise ImproperlyConfigured(f"{name} must look like 10/m or 100/h, not {value!r}")
     return value
+
+
+def env_decimal(name: str, default: str) -> Decimal:
+    """An amount such as ``0.0760`` (a price per SMS segment): a decimal number, not negative."""
+    raw = os.environ.get(name, default).strip()
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise ImproperlyConfigured(f"{name} must be an amount such as 0.0760, not {raw!r}")
+    return value
+
+
+def env_currency(name: str, default: str) -> str:
+    """An ISO 4217 currency code such as ``USD`` or ``JPY``."""
+    raw = os.environ.get(name, default).strip()
+    if not re.fullmatch(r"[A-Z]{3}", raw):
+        raise ImproperlyConfigured(
+            f"{name} must be a three-letter currency code such as USD or JPY, not {raw!r}"
+        )
+    return raw
+
+
+class OfficeHours(NamedTuple):
+    """Weekdays first_day..last_day (0 = Monday), from `opens` until `closes` (Japan time)."""
+
+    first_day: int
+    last_day: int
+    opens: dt.time
+    closes: dt.time
+
+
+_OFFICE_HOURS = re.compile(r"^([0-6])(?:-([0-6]))? (\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
+
+
+def env_office_hours(name: str, default: str) -> OfficeHours:
+    """Office hours such as ``0-4 08:30-17:15`` (Monday to Friday, 8:30 to 17:15)."""
+    raw = os.environ.get(name, default).strip()
+    found = _OFFICE_HOURS.match(raw)
+    try:
+        if not found:
+            raise ValueError
+        first, last, opens, closes = found.groups()
+        hours = OfficeHours(
+            int(first),
+            int(last or first),
+            dt.time.fromisoformat(opens.zfill(5)),
+            dt.time.fromisoformat(closes.zfill(5)),
+        )
+        if hours.first_day > hours.last_day or hours.opens >= hours.closes:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must look like 0-4 08:30-17:15 (weekdays 0 = Monday to 6, then the "
+            f"opening and closing time), not {raw!r}"
+        ) from None
+    return hours
+
+
+def env_reminder_schedule(name: str, default: list[str]) -> list[tuple[int, str]]:
+    """Reminder moments such as ``2@10:00,0@08:00``: (days before the class, HH:MM)."""
+    schedule = []
+    for item in env_list(name, default):
+        days, _sep, hhmm = item.partition("@")
+        try:
+            hour, minute = (int(part) for part in hhmm.split(":"))
+            if not (days.isdigit() and 0 <= hour < 24 and 0 <= minute < 60):
+                raise ValueError
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} items look like 2@10:00 (days before@time), not {item!r}"
+            ) from None
+        schedule.append((int(days), f"{hour:02d}:{minute:02d}"))
+    return schedule

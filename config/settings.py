@@ -12,7 +12,17 @@ from django.conf import locale as django_lang_info
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_rate, env_str
+from config.env import (
+    env_bool,
+    env_currency,
+    env_decimal,
+    env_int,
+    env_list,
+    env_office_hours,
+    env_rate,
+    env_reminder_schedule,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -348,21 +358,10 @@ LOGGING = {
     },
 }
 
-# --- Messaging: reminders, quiet hours, retries, cost (issue 4) ----------------------
+# --- Messaging: reminders, retries, cost, the desk's phone hours ----------------------
 # Reminder moments before a class, in Japan time, as "days before@HH:MM" separated by
 # commas: the default is two days before at 10:00 and the morning of the class at 08:00.
-REMINDER_SCHEDULE: list[tuple[int, str]] = []
-for _item in env_list("REMINDER_SCHEDULE", ["2@10:00", "0@08:00"]):
-    _days, _sep, _hhmm = _item.partition("@")
-    try:
-        _h, _m = (int(p) for p in _hhmm.split(":"))
-        if not (_days.isdigit() and 0 <= _h < 24 and 0 <= _m < 60):
-            raise ValueError
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"REMINDER_SCHEDULE items look like 2@10:00 (days before@time), not {_item!r}"
-        ) from None
-    REMINDER_SCHEDULE.append((int(_days), f"{_h:02d}:{_m:02d}"))
+REMINDER_SCHEDULE = env_reminder_schedule("REMINDER_SCHEDULE", ["2@10:00", "0@08:00"])
 # The follow-up with help-article links goes this many hours after a class ends.
 FOLLOW_UP_DELAY_HOURS = env_int("FOLLOW_UP_DELAY_HOURS", 3)
 # A worker holds a claimed message this long; after it, another worker checks the
@@ -379,13 +378,13 @@ if MESSAGING_CLAIM_SECONDS <= TWILIO_TIMEOUT_SECONDS:
 MESSAGING_MAX_ATTEMPTS = env_int("MESSAGING_MAX_ATTEMPTS", 5)
 MESSAGING_BATCH_SIZE = env_int("MESSAGING_BATCH_SIZE", 100)
 # Used only where Twilio reports no price: an estimate per SMS segment and per call.
-MESSAGE_COST_CURRENCY = env_str("MESSAGE_COST_CURRENCY", "USD")
-SMS_COST_PER_SEGMENT = env_str("SMS_COST_PER_SEGMENT", "0.0760")
-VOICE_COST_PER_CALL = env_str("VOICE_COST_PER_CALL", "0.1300")
+MESSAGE_COST_CURRENCY = env_currency("MESSAGE_COST_CURRENCY", "USD")
+SMS_COST_PER_SEGMENT = env_decimal("SMS_COST_PER_SEGMENT", "0.0760")
+VOICE_COST_PER_CALL = env_decimal("VOICE_COST_PER_CALL", "0.1300")
 # The voice menu's option 0 puts callers through to this number (E.164) in office
-# hours: weekdays (0 = Monday) and a time range, e.g. "0-4 08:30-17:15".
+# hours: weekdays (0 = Monday) and a time range, e.g. "0-4 08:30-17:15" (an OfficeHours).
 DESK_FORWARD_NUMBER = env_str("DESK_FORWARD_NUMBER", "")
-DESK_OFFICE_HOURS = env_str("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
+DESK_OFFICE_HOURS = env_office_hours("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
 if DEBUG and not TWILIO_AUTH_TOKEN:
     # Local only: lets `manage.py twilio_request` sign a test webhook call under make run.
     TWILIO_AUTH_TOKEN = "dev-only-twilio-auth-token"  # noqa: S105

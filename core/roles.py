@@ -78,7 +78,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 def user_has_role(user, role: str) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    # Cached per request object: the role helper runs on every staff page.
+    # Cached per request object: the role check runs on every staff page.
     cache = getattr(user, "_role_names", None)
     if cache is None:
         cache = set(user.groups.values_list("name", flat=True))

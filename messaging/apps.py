@@ -7,7 +7,10 @@ class MessagingConfig(AppConfig):
     verbose_name = _("SMS・音声連絡")
 
     def ready(self):
+        # Imported once the app registry is ready: the receivers reach outreach's models.
         from messaging import receivers
+        from messaging.models import Message
+        from messaging.signals import messages_queued
         from outreach.models import ClassSession, Registration
         from outreach.signals import class_changed, registration_changed
 
@@ -16,4 +19,7 @@ class MessagingConfig(AppConfig):
         )
         class_changed.connect(
             receivers.on_class_changed, sender=ClassSession, dispatch_uid="messaging-class"
+        )
+        messages_queued.connect(
+            receivers.wake_worker, sender=Message, dispatch_uid="messaging-wake"
         )

@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from messaging import texts
 from messaging.models import Message, MessageTemplate
+from messaging.services.planning import build_message
+from messaging.tasks import ensure_tick
+from outreach.models import Registration
 
 
 def seed(ctx) -> None:
@@ -14,9 +17,6 @@ def seed(ctx) -> None:
             purpose=purpose, language=language, channel=channel, defaults={"body": body}
         )
         ctx.count("message texts", created)
-
-    from messaging import services
-    from outreach.models import Registration
 
     # A few confirmations for demo registrations, as if sent when they were made.
     made = 0
@@ -27,7 +27,7 @@ def seed(ctx) -> None:
         .order_by("id")[:5]
     ):
         purpose = "confirmation" if registration.status == "confirmed" else "waitlisted"
-        message = services.build_message(
+        message = build_message(
             registration, purpose, due_at=timezone.now() - dt.timedelta(hours=1), position=1
         )
         if message is None:
@@ -41,7 +41,5 @@ def seed(ctx) -> None:
         f"  messaging: {MessageTemplate.objects.count()} message texts, "
         f"{Message.objects.count()} messages in the outbox"
     )
-
-    from messaging.tasks import ensure_tick
 
     ensure_tick()  # reminders go out once a minute under make run's worker

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from messaging import texts
 from messaging.models import MessageTemplate
+from outreach.phones import parse_phone
 
 
 class TemplateForm(forms.ModelForm):
@@ -27,7 +28,5 @@ class OptOutForm(forms.Form):
     note = forms.CharField(label=_("メモ"), max_length=200, required=False)
 
     def clean_phone(self):
-        from outreach.phones import parse_phone
-
         phone = parse_phone(self.cleaned_data["phone"])
         return getattr(phone, "as_e164", None) or str(phone)

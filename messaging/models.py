@@ -157,10 +157,6 @@ class Message(models.Model):
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} → {self.to} ({self.get_status_display()})"
 
-    @property
-    def is_final_failure(self) -> bool:
-        return self.status in {self.Status.FAILED, self.Status.UNDELIVERED}
-
 
 class MessageTemplate(models.Model):
     """A coordinator's wording of one purpose in one language for one channel.

@@ -1,4 +1,4 @@
-"""Delivery status for roster lines (the classes helper's roster and our class page use it)."""
+"""Delivery status for roster lines, for any roster page (the class messages page uses it)."""
 
 from collections import defaultdict
 

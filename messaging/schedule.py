@@ -61,20 +61,16 @@ def desk_is_open(moment: dt.datetime) -> bool:
     Closed on Japan's national holidays (with substitute holidays) and over the
     year-end closure, 29 December to 3 January, as city offices are: a caller
     put through then would ring an empty office instead of leaving a message.
+    The hours were checked at start-up (config.env.env_office_hours).
     """
-    days, _sep, hours = settings.DESK_OFFICE_HOURS.partition(" ")
-    first, _sep, last = days.partition("-")
-    opens, _sep, closes = hours.partition("-")
+    hours = settings.DESK_OFFICE_HOURS
     local = timezone.localtime(moment)
     if office_closed_on(local.date()):
         return False
-    try:
-        in_days = int(first) <= local.weekday() <= int(last or first)
-        start = dt.time.fromisoformat(opens)
-        end = dt.time.fromisoformat(closes)
-    except ValueError:
-        return False
-    return in_days and start <= local.time() < end
+    return (
+        hours.first_day <= local.weekday() <= hours.last_day
+        and hours.opens <= local.time() < hours.closes
+    )
 
 
 def office_closed_on(day: dt.date) -> bool:

@@ -1,11 +1,14 @@
 """Background work through the Tasks API (django-tasks' database worker in `make run`).
 
-plan_registration_message is enqueued on commit of each registration event
-(confirmed, waitlisted, promoted) and queues its message; deliver_messages is
-enqueued whenever a message is queued; messaging_tick runs
-once a minute, plans the reminders and follow-ups that have become due, and
-sends what is due. Both are safe to run in any number of workers at once: the
-claiming in messaging.services decides who sends what.
+- plan_registration_message_task is enqueued on commit of each registration
+  event (confirmed, waitlisted, promoted) and queues its message;
+- deliver_messages is enqueued whenever messages are queued (on commit);
+- messaging_tick runs once a minute: it plans the reminders and follow-ups that
+  have become due and the registration messages whose own task never ran, and
+  sends what is due.
+
+Any number of workers may run these at once: the claims in
+messaging.services.claims decide who sends what.
 """
 
 import datetime as dt
@@ -14,7 +17,8 @@ import logging
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
-from messaging import clock, services
+from messaging import clock
+from messaging.services import delivery, planning
 
 logger = logging.getLogger(__name__)
 
@@ -23,42 +27,31 @@ TICK_SECONDS = 60
 
 @task()
 def deliver_messages() -> int:
-    report = services.deliver_due_messages()
+    report = delivery.deliver_due_messages()
     ensure_tick()
     return report.handled
 
 
 @task()
-def plan_registration_message(registration_id: int, event: str) -> int | None:
+def plan_registration_message_task(registration_id: int, event: str) -> int | None:
     """Plan (and then send) the message for a registration event; the id of the Message or None.
 
     Enqueued on commit by messaging.receivers.on_registration_changed, so the
     registration request does not wait for the rendering and writing. Safe to
-    run twice: queue_message keeps one row per (registration, purpose).
+    run twice: planning keeps one row per (registration, purpose).
     """
-    from messaging.receivers import plan_registration_message as plan
-    from outreach.models import Registration
-
-    registration = (
-        Registration.objects.select_related(
-            "resident", "session", "session__venue", "session__topic"
-        )
-        .filter(pk=registration_id)
-        .first()
-    )
+    registration = planning.registration_to_plan(registration_id)
     if registration is None:  # deleted meanwhile (e.g. a resident's data erased)
         return None
-    message = plan(registration, event)
+    message = planning.plan_registration_message(registration, event)
     return message.pk if message is not None else None
 
 
 @task()
 def messaging_tick() -> int:
-    from messaging.receivers import plan_missed_registration_messages
-
-    services.plan_due_messages()
-    plan_missed_registration_messages(clock.now())
-    report = services.deliver_due_messages()
+    planning.plan_due_messages()
+    planning.plan_missed_registration_messages(clock.now())
+    report = delivery.deliver_due_messages()
     _schedule_tick(timezone.now() + dt.timedelta(seconds=TICK_SECONDS))
     return report.handled
 

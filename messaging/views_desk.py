@@ -12,10 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.permissions import coordinator_required
-from messaging import services, texts
+from messaging import texts
 from messaging.forms import OptOutForm, TemplateForm
 from messaging.models import Channel, InboundMessage, Message, MessageTemplate, OptOut, Purpose
 from messaging.roster import delivery_by_registration
+from messaging.services import planning
+from messaging.services.inbox import mark_handled
+from messaging.services.optouts import opt_in, opt_out
+from outreach.models import ClassSession, Registration
 
 PAGE_SIZE = 50
 
@@ -43,7 +47,7 @@ def outbox(request):
 @require_POST
 def resend(request, pk):
     message = get_object_or_404(Message, pk=pk)
-    services.resend(message, by=request.user)
+    planning.resend(message, by=request.user)
     flash.success(request, _("もう一度送ります。"))
     return redirect(request.POST.get("next") or "messaging_desk:outbox")
 
@@ -59,7 +63,7 @@ def inbox(request):
 @coordinator_required
 @require_POST
 def inbox_handled(request, pk):
-    services.mark_handled(get_object_or_404(InboundMessage, pk=pk), by=request.user)
+    mark_handled(get_object_or_404(InboundMessage, pk=pk), by=request.user)
     return redirect("messaging_desk:inbox")
 
 
@@ -67,7 +71,7 @@ def inbox_handled(request, pk):
 def optouts(request):
     form = OptOutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.opt_out(
+        opt_out(
             form.cleaned_data["phone"],
             source=OptOut.Source.DESK,
             by=request.user,
@@ -83,7 +87,7 @@ def optouts(request):
 @require_POST
 def optout_remove(request, pk):
     row = get_object_or_404(OptOut, pk=pk)
-    services.opt_in(row.phone)
+    opt_in(row.phone)
     flash.success(request, _("配信を再開しました。"))
     return redirect("messaging_desk:optouts")
 
@@ -164,8 +168,8 @@ def costs(request):
         .order_by("-month", "channel")
     )
     per_unit = {
-        Channel.SMS: Decimal(settings.SMS_COST_PER_SEGMENT),
-        Channel.VOICE: Decimal(settings.VOICE_COST_PER_CALL),
+        Channel.SMS: settings.SMS_COST_PER_SEGMENT,
+        Channel.VOICE: settings.VOICE_COST_PER_CALL,
     }
     table = []
     for row in rows:
@@ -195,8 +199,6 @@ def costs(request):
 @coordinator_required
 def class_messages(request, session_id):
     """Delivery status per roster line of one class, with resend."""
-    from outreach.models import ClassSession, Registration
-
     session = get_object_or_404(ClassSession.objects.with_related(), pk=session_id)
     registrations = list(
         Registration.objects.filter(session=session)

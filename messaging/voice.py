@@ -6,7 +6,7 @@ prompt again once before the call ends politely.
 """
 
 from django.conf import settings
-from django.utils import timezone
+from django.http import HttpResponse
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from messaging.models import Message, Purpose
@@ -79,10 +79,4 @@ def spoken_class(session, number: int | None = None) -> str:
 
 
 def xml(response: VoiceResponse):
-    from django.http import HttpResponse
-
     return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
-
-
-def now_local():
-    return timezone.localtime()

@@ -21,10 +21,15 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
-from messaging import clock, services
+from messaging import clock
 from messaging.models import InboundMessage, Message, OptOut
 from messaging.schedule import desk_is_open
+from messaging.services.inbox import record_inbound
+from messaging.services.optouts import opt_in, opt_out
+from messaging.services.status import record_status
 from messaging.voice import gather, say, spoken_class, url, xml
+from outreach.models import ClassSession, District, Registration, Resident
+from outreach.services import RegistrationError, cancel_registration, register, waitlist_position
 
 # Twilio's standard opt-out and opt-in keywords, and the Japanese ones residents use.
 STOP_WORDS = {
@@ -94,7 +99,7 @@ def status_callback(request):
     post = request.POST
     provider_id = post.get("MessageSid") or post.get("CallSid") or ""
     status = post.get("MessageStatus") or post.get("SmsStatus") or post.get("CallStatus") or ""
-    services.record_status(
+    record_status(
         provider_id,
         status,
         error_code=post.get("ErrorCode", ""),
@@ -112,16 +117,16 @@ def incoming_sms(request):
     word = unicodedata.normalize("NFKC", body).strip().upper().rstrip("。.!！")
     reply = MessagingResponse()
     if word in STOP_WORDS:
-        services.opt_out(sender, source=OptOut.Source.SMS)
+        opt_out(sender, source=OptOut.Source.SMS)
         reply.message(
             f"つなぐ: 配信を 止めました。もう 一度 受け取る ときは START と 送って ください。"
             f"お問い合わせ {settings.DESK_PHONE_NUMBER}"
         )
     elif word in START_WORDS:
-        services.opt_in(sender)
+        opt_in(sender)
         reply.message("つなぐ: 配信を 再開しました。止める ときは 停止 と 送って ください。")
     else:
-        services.record_inbound(
+        record_inbound(
             kind=InboundMessage.Kind.SMS,
             from_number=sender,
             provider_id=request.POST.get("MessageSid") or f"sms-{uuid.uuid4()}",
@@ -198,7 +203,7 @@ def voice_recorded(request):
     post = request.POST
     recording = post.get("RecordingUrl", "")
     if recording:
-        services.record_inbound(
+        record_inbound(
             kind=InboundMessage.Kind.VOICEMAIL,
             from_number=_caller(request),
             provider_id=post.get("RecordingSid") or post.get("CallSid", ""),
@@ -212,8 +217,6 @@ def voice_recorded(request):
 
 
 def _district(request):
-    from outreach.models import District
-
     number = request.GET.get("district") or _choice(request)
     if not number.isdigit():
         return None
@@ -221,8 +224,6 @@ def _district(request):
 
 
 def _upcoming_classes(district):
-    from outreach.models import ClassSession
-
     sessions = ClassSession.objects.published().upcoming().in_district(district).with_related()
     if hasattr(sessions, "with_seats_left"):
         sessions = sessions.with_seats_left()
@@ -277,9 +278,6 @@ def voice_class(request):
 
 @twilio_webhook
 def voice_register(request):
-    from outreach.models import ClassSession, Resident
-    from outreach.services import RegistrationError, register, waitlist_position
-
     response = VoiceResponse()
     if _choice(request)[:1] != "1":
         say(response, "申し込みを やめました。")
@@ -323,8 +321,6 @@ def voice_register(request):
 
 
 def _my_registrations(caller: str):
-    from outreach.models import Registration
-
     return list(
         Registration.objects.active()
         .filter(phone=caller, session__starts_at__gte=clock.now())
@@ -365,15 +361,11 @@ def voice_mine(request):
 
 
 def _cancel(registration, how: str) -> None:
-    from outreach.services import cancel_registration
-
     cancel_registration(registration, reason=how)
 
 
 @twilio_webhook
 def voice_cancel(request):
-    from outreach.models import Registration
-
     response = VoiceResponse()
     # The registration must belong to the number calling, whatever the URL says.
     registration = (

@@ -14,6 +14,7 @@ from ninja.security import SessionAuth
 
 from core.permissions import has_any_role
 from core.roles import Role
+from outreach.rosters import coming_sessions, roster_for
 from outreach.services import attendance as service
 
 
@@ -103,8 +104,8 @@ def roster_json(roster) -> dict:
     summary="The signed-in trainer's classes today and in the next days",
 )
 def today(request):
-    sessions = service.coming_sessions(request.auth)
-    rosters = service.roster_for(sessions, show_phone=False)
+    sessions = coming_sessions(request.auth)
+    rosters = roster_for(sessions, show_phone=False)
     return {
         "generated_at": timezone.now().isoformat(),
         "classes": [roster_json(roster) for roster in rosters],

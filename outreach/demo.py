@@ -1,10 +1,16 @@
 """Demo data for outreach: the city's districts, some venues and the curriculum topics."""
 
 import csv
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from outreach.models import District, Topic, Venue
+from django.utils import timezone
+
+from core.roles import Role
+from outreach.demo_attendance import seed_attendance
+from outreach.models import ClassSession, District, Topic, Venue
+from outreach.services import register
 
 DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
 
@@ -252,14 +258,6 @@ def _demo_people(count: int, offset: int):
 
 def seed_classes(ctx) -> None:
     """Classes for the coming weeks at every venue, some full with a waiting list."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from core.roles import Role
-    from outreach.models import ClassSession
-    from outreach.services import register
-
     trainer = ctx.users.get(Role.TRAINER)
     venues = list(Venue.objects.select_related("district").order_by("id"))
     topics = list(Topic.objects.order_by("sort_order"))
@@ -347,7 +345,5 @@ def seed(ctx) -> None:
     )
     seed_classes(ctx)
 
-    # Attendance (issue 5): can-do statements and a class today for the demo trainer.
-    from outreach.demo_attendance import seed_attendance
-
+    # Attendance: can-do statements and a class today for the demo trainer.
     seed_attendance(ctx)

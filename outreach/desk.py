@@ -134,12 +134,9 @@ def class_edit(request, pk: int):
 def _roster_session(request, pk: int) -> tuple[ClassSession, bool]:
     """The class, and whether the viewer sees full phone numbers (coordinators only)."""
     session = get_object_or_404(ClassSession.objects.with_related().with_seats_left(), pk=pk)
-    if has_any_role(request.user, Role.COORDINATOR):
-        return session, True
-    if not ClassSession.objects.led_or_helped_by(request.user).filter(pk=pk).exists():
-        # A trainer sees only the rosters of their own classes.
+    if not session.is_visible_to(request.user):
         raise PermissionDenied
-    return session, False
+    return session, has_any_role(request.user, Role.COORDINATOR)
 
 
 def _roster_rows(session: ClassSession, full_phone: bool):

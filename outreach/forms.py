@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import User
+from core.roles import Role
 from outreach.models import ClassSession, District, Registration, Resident, Topic
 from outreach.phones import parse_phone
 
@@ -204,9 +206,6 @@ class ClassSessionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from core.models import User
-        from core.roles import Role
-
         trainers = User.objects.filter(groups__name=Role.TRAINER, is_active=True).order_by(
             "display_name"
         )

@@ -1,12 +1,17 @@
 """Phone numbers the way residents write them, and what kind of phone each one is.
 
-Japan's numbering plan (総務省 電気通信番号計画) decides how we can reach a number:
+Japan's numbering plan (総務省 電気通信番号計画) decides how we can reach a number.
+phonenumbers' number_type names the kind; CHANNEL_BY_TYPE says how each kind is
+reached:
 
-* 070 / 080 / 090 / 060 are mobiles: we send SMS.
-* 050 is an IP phone, other ten-digit numbers are fixed lines: we call them with
-  the automated voice message.
-* 0120 / 0800 (free dial), 0570 (navi dial) and 020 (pagers and machine-to-machine
-  lines) never reach a person at home, so they are refused as a contact number.
+* mobiles (070 / 080 / 090): we send SMS;
+* fixed lines: we call them with the automated voice message;
+* free dial (0120 / 0800), navi dial (0570), premium rate (0990), shared cost,
+  pagers and anything unknown never reach a person at home, so they are refused
+  as a contact number.
+
+JAPANESE_RULES speak first, for what the library's types do not carry (each
+with its reason).
 """
 
 from __future__ import annotations
@@ -18,12 +23,33 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.phonenumber import PhoneNumber
+from phonenumbers import PhoneNumberType
 
 SMS = "sms"
 VOICE = "voice"
 
-MOBILE_PREFIXES = ("70", "80", "90", "60")  # national significant number, no trunk 0
-REFUSED_PREFIXES = ("120", "800", "570", "20")
+# How a number of each kind reaches a resident; every kind not listed (toll-free,
+# premium rate, shared cost, UAN such as navi dial, pager, voicemail access,
+# VoIP other than 050, unknown) is refused.
+CHANNEL_BY_TYPE = {
+    PhoneNumberType.MOBILE: SMS,
+    PhoneNumberType.FIXED_LINE: VOICE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: VOICE,  # a call reaches either
+    PhoneNumberType.PERSONAL_NUMBER: VOICE,  # follows its owner to a phone that rings
+}
+# (national significant number prefix, its length or None for any, channel or None
+# for refused), checked before the type.
+JAPANESE_RULES = [
+    # 050 is an IP phone (IP電話): VoIP to the library, in Japan a home phone that
+    # takes calls but no SMS.
+    ("50", 10, VOICE),
+    # 060 + 8 digits: mobile numbers opened because 070/080/090 ran short;
+    # phonenumbers releases whose metadata predates them call them personal numbers.
+    ("60", 10, SMS),
+    # 020: pagers and machine-to-machine modules (020-XXXX-XXXX), never a person,
+    # whichever type the library's metadata gives a range of them.
+    ("20", None, None),
+]
 
 # Hyphens, dashes, the long vowel mark people type by mistake, brackets and spaces.
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―−ー－ｰ()（）.．]")
@@ -82,29 +108,27 @@ def parse_phone(raw: str) -> PhoneNumber:
     return phone
 
 
-def _national(phone) -> str:
+def _japanese(phone) -> PhoneNumber | None:
     if phone is None or phone == "":
-        return ""
+        return None
     if isinstance(phone, str):
         try:
             phone = PhoneNumber.from_string(phone, region="JP")
         except phonenumbers.NumberParseException:
-            return ""
-    if phone.country_code != 81:
-        return ""
-    return str(phone.national_number)
+            return None
+    return phone if phone.country_code == 81 else None
 
 
 def contact_channel(phone) -> str | None:
     """ "sms" for mobiles, "voice" for fixed lines and 050, None for numbers we refuse."""
-    national = _national(phone)
-    if not national:
+    number = _japanese(phone)
+    if number is None:
         return None
-    if national.startswith(REFUSED_PREFIXES):
-        return None
-    if national.startswith(MOBILE_PREFIXES) and len(national) == 10:
-        return SMS
-    return VOICE
+    national = str(number.national_number)
+    for prefix, length, channel in JAPANESE_RULES:
+        if national.startswith(prefix) and length in (None, len(national)):
+            return channel
+    return CHANNEL_BY_TYPE.get(phonenumbers.number_type(number))
 
 
 def format_national(phone) -> str:

@@ -1,15 +1,16 @@
-"""The only outreach code the help pages (cms) read: class topics and the next classes.
+"""The only outreach code the help pages (cms) read: class topics, the next classes,
+and when what these return may have changed.
 
 DESIGN.md keeps the arrows pointing inwards: cms knows nothing of outreach's
-models beyond these two functions, so the class finder can change freely.
+models beyond these functions, so the class finder can change freely.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
 
 from outreach.models import ClassSession, Registration, Topic
+from outreach.signals import class_changed, registration_changed
 
 
 def class_topics():
@@ -25,25 +26,26 @@ def next_classes_for_topic(topic: Topic | str, *, limit: int = 3) -> list[ClassS
     """The next published classes on this topic that have not started, with seats info.
 
     Each class carries ``seats_left``, ``confirmed_seats`` and ``waitlist_length``
-    (one query whatever the limit; the class finder's ``with_seats_left()`` when
-    it exists, the same sums here until then).
+    (one query whatever the limit: the class finder's ``with_seats_left()``).
     """
-    sessions = ClassSession.objects.published().upcoming().with_related()
+    sessions = ClassSession.objects.published().upcoming().with_related().with_seats_left()
     if isinstance(topic, str):
         sessions = sessions.filter(topic__slug=topic)
     else:
         sessions = sessions.filter(topic=topic)
-    if hasattr(sessions, "with_seats_left"):
-        sessions = sessions.with_seats_left()
-    else:
-        confirmed = Q(registrations__status=Registration.Status.CONFIRMED)
-        waitlisted = Q(registrations__status=Registration.Status.WAITLISTED)
-        sessions = sessions.annotate(
-            confirmed_seats=Coalesce(Sum("registrations__party_size", filter=confirmed), 0),
-            waitlist_length=Coalesce(Sum("registrations__party_size", filter=waitlisted), 0),
-        )
-    classes = list(sessions.order_by("starts_at", "id")[:limit])
-    for session in classes:
-        if not hasattr(session, "seats_left"):
-            session.seats_left = max(session.capacity - session.confirmed_seats, 0)
-    return classes
+    return list(sessions.order_by("starts_at", "id")[:limit])
+
+
+def on_classes_changed(receiver, *, dispatch_uid: str) -> None:
+    """Call `receiver(**kwargs)` whenever what the functions above return may have changed.
+
+    A registration or a class changed (sent on commit), a class saved or
+    deleted, a topic saved: the help pages' cache purges on these.
+    """
+    registration_changed.connect(
+        receiver, sender=Registration, dispatch_uid=f"{dispatch_uid}-registration"
+    )
+    class_changed.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class")
+    post_save.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class-save")
+    post_delete.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class-del")
+    post_save.connect(receiver, sender=Topic, dispatch_uid=f"{dispatch_uid}-topic-save")

@@ -1,6 +1,7 @@
 """Trainer pages (tablet, offline-capable) and the coordinator's attendance page for one class.
 
-Thin views: the queries and every change live in outreach.services.attendance.
+Thin views: the rosters are read by outreach.rosters, every change is in
+outreach.services.attendance.
 """
 
 import hashlib
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.permissions import coordinator_required, trainer_required
 from outreach.models import AttendanceMark, ClassSession, Registration, Resident, WalkIn
+from outreach.rosters import DAYS_AHEAD, coming_sessions, roster_for
 from outreach.services import attendance as service
 
 # What the tablet keeps for offline use (besides the pages it has opened).
@@ -70,8 +72,8 @@ def _page_messages() -> dict:
 @trainer_required
 def today(request):
     """Today's and the coming days' classes of the signed-in trainer, with their rosters."""
-    sessions = service.coming_sessions(request.user)
-    rosters = service.roster_for(sessions)
+    sessions = coming_sessions(request.user)
+    rosters = roster_for(sessions)
     today_date = timezone.localdate()
     return render(
         request,
@@ -80,7 +82,7 @@ def today(request):
             "rosters": rosters,
             "today": today_date,
             "class_urls": [reverse("outreach:trainer-class", args=[r.session.pk]) for r in rosters],
-            "days_ahead": service.DAYS_AHEAD,
+            "days_ahead": DAYS_AHEAD,
         },
     )
 
@@ -92,9 +94,9 @@ def class_roster(request, session_id: int):
     session = get_object_or_404(
         ClassSession.objects.select_related("topic", "venue", "venue__district"), pk=session_id
     )
-    if not service.may_take_attendance(request.user, session):
+    if not session.is_visible_to(request.user):
         raise PermissionDenied
-    roster = service.roster_for([session])[0]
+    roster = roster_for([session])[0]
     return render(
         request,
         "outreach/trainer/class.html",
@@ -195,7 +197,7 @@ def coordinator_attendance(request, session_id: int):
         count = service.record_paper_marks(session, values, by=request.user)
         messages.success(request, _("%(n)d人の出欠を記録しました。") % {"n": count})
         return redirect("outreach:trainer-class-attendance", session_id=session.pk)
-    roster = service.roster_for([session], show_phone=True)[0]
+    roster = roster_for([session], show_phone=True)[0]
     walk_ins = WalkIn.objects.filter(
         registration__session=session, merged_at__isnull=True
     ).select_related("registration__resident")

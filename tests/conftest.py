@@ -5,6 +5,7 @@ import shutil
 import time
 
 import pytest
+from django.db import connection
 
 from core.roles import Role
 from tests.factories import UserFactory
@@ -46,6 +47,32 @@ def rate_limit_window(monkeypatch):
 
     moment = float(int(time.time()))
     monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: moment))
+
+
+@pytest.fixture
+def open_connections():
+    """How many connections to this test database are open now (PostgreSQL).
+
+    A concurrency test compares it before and after: a thread that leaves its
+    own connection open (only that thread can close it) keeps it until the end
+    of the whole run, and the server's limit is shared with other suites.
+    """
+
+    def count(*, settled_at: int | None = None) -> int:
+        # A closed connection's server process leaves pg_stat_activity a moment
+        # after the client hung up: with settled_at, wait up to 5 s for it.
+        deadline = time.monotonic() + 5
+        while True:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                )
+                found = cursor.fetchone()[0]
+            if settled_at is None or found <= settled_at or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
+
+    return count
 
 
 @pytest.fixture

@@ -119,7 +119,8 @@ class ResidentFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"相模 太郎{n}")
     name_kana = factory.Sequence(lambda n: f"さがみ たろう{n}")
     # 090-0000-0000 upwards: mobile numbers (SMS) that never reach a real person.
-    phone = factory.Sequence(lambda n: f"+8190{n:08d}")
+    # 090-1xxx-xxxx: a real mobile range (090-0… is not allocated, and is refused).
+    phone = factory.Sequence(lambda n: f"+81901{n:07d}")
     district = factory.SubFactory(DistrictFactory)
 
 

@@ -1,6 +1,6 @@
 import sys
 
-from messaging.backends import BaseBackend, SendResult
+from messaging.backends.base import BaseBackend, SendResult
 
 
 class ConsoleBackend(BaseBackend):

@@ -1,4 +1,4 @@
-from messaging.backends import BaseBackend, SendResult
+from messaging.backends.base import BaseBackend, SendResult
 
 
 class OutboxBackend(BaseBackend):

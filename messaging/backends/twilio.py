@@ -13,8 +13,9 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from messaging.backends import BaseBackend, PermanentError, SendResult, TransientError
+from messaging.backends.base import BaseBackend, PermanentError, SendResult, TransientError
 from messaging.models import Channel
+from messaging.voice import outbound_call_twiml
 
 # Seconds to wait for Twilio by default (settings.TWILIO_TIMEOUT_SECONDS).
 TIMEOUT = 15
@@ -52,7 +53,8 @@ def make_client(
     return client
 
 
-def _price(raw) -> Decimal | None:
+def parse_price(raw) -> Decimal | None:
+    """Twilio reports prices as negative strings ("-0.0760"); the amount, or None."""
     if raw in (None, ""):
         return None
     try:
@@ -81,8 +83,6 @@ class TwilioBackend(BaseBackend):
     def send(self, message) -> SendResult:
         try:
             if message.channel == Channel.VOICE:
-                from messaging.voice import outbound_call_twiml
-
                 resource = self.client.calls.create(
                     to=message.to,
                     from_=self.from_number,
@@ -106,7 +106,7 @@ class TwilioBackend(BaseBackend):
             raise TransientError("network", exc.__class__.__name__) from exc
         return SendResult(
             provider_id=resource.sid,
-            price=_price(getattr(resource, "price", None)),
+            price=parse_price(getattr(resource, "price", None)),
             price_unit=getattr(resource, "price_unit", None) or "",
         )
 
@@ -132,6 +132,6 @@ class TwilioBackend(BaseBackend):
             if message.channel == Channel.SMS and resource.body != message.body:
                 continue
             return SendResult(
-                provider_id=resource.sid, price=_price(getattr(resource, "price", None))
+                provider_id=resource.sid, price=parse_price(getattr(resource, "price", None))
             )
         return None

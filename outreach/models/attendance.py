@@ -54,16 +54,6 @@ class CanDoStatement(models.Model):
         return self.text
 
 
-class AttendanceMarkQuerySet(models.QuerySet):
-    def in_log_order(self):
-        # The order in which marks take effect: device time, then the UUID
-        # (deterministic, so every reader picks the same winner of a tie).
-        return self.order_by("made_at", "client_uuid")
-
-    def for_session(self, session):
-        return self.filter(session=session)
-
-
 class AttendanceMark(models.Model):
     """One thing a trainer recorded about one registration, as the device made it.
 
@@ -135,8 +125,6 @@ class AttendanceMark(models.Model):
         related_name="+",
     )
     received_at = models.DateTimeField(_("受信日時"), auto_now_add=True)
-
-    objects = AttendanceMarkQuerySet.as_manager()
 
     class Meta:
         ordering = ["made_at", "client_uuid"]

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import has_any_role
+from core.roles import Role
+
 
 def _english(language: str | None) -> bool:
     return bool(language) and not language.startswith("ja")
@@ -45,12 +48,6 @@ class District(models.Model):
         if _english(get_language()) and self.name_en:
             return self.name_en
         return self.name
-
-    @property
-    def display_ward(self) -> str:
-        if _english(get_language()) and self.ward_en:
-            return f"{self.ward_en} Ward"
-        return self.ward
 
 
 class Venue(models.Model):
@@ -163,8 +160,19 @@ class ClassSessionQuerySet(models.QuerySet):
         return self.select_related("topic", "venue", "venue__district", "lead_trainer")
 
     def led_or_helped_by(self, user):
-        """Classes a trainer leads or helps at: the only rosters they may see."""
+        """Classes a trainer leads or helps at (their own calendar, their own list)."""
         return self.filter(Q(lead_trainer=user) | Q(helpers=user)).distinct()
+
+    def visible_to(self, user):
+        """The classes whose roster and attendance this user may see.
+
+        Every class for a coordinator; for a trainer only the classes they lead
+        or help at: residents' names and phone numbers are seen only by those
+        who need them (DESIGN.md "Safety").
+        """
+        if has_any_role(user, Role.COORDINATOR):
+            return self
+        return self.led_or_helped_by(user)
 
     def with_seats_left(self):
         """Annotate confirmed_seats, waitlist_length and seats_left (never negative).
@@ -257,6 +265,10 @@ class ClassSession(models.Model):
     @property
     def display_title(self) -> str:
         return self.title or self.topic.display_title
+
+    def is_visible_to(self, user) -> bool:
+        """Whether this class's roster is one the user may see (ClassSessionQuerySet.visible_to)."""
+        return ClassSession.objects.visible_to(user).filter(pk=self.pk).exists()
 
     @property
     def is_cancelled(self) -> bool:

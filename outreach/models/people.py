@@ -71,9 +71,6 @@ class RegistrationQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 
-    def waitlisted(self):
-        return self.filter(status=Registration.Status.WAITLISTED)
-
     def active(self):
         return self.exclude(status=Registration.Status.CANCELLED)
 

@@ -5,8 +5,8 @@ The invariants (DESIGN.md "Quality targets", offline attendance):
 - A mark is stored once per device-made UUID: replaying a batch, whole or in
   part, any number of times, inserts nothing new (unique constraint plus
   inserts that ignore conflicts, so even two replays racing each other agree).
-- The current state of a person is the latest mark by the device's clock,
-  ties broken by UUID; nothing is overwritten, so the history stays.
+- Nothing is overwritten: the current state is read from the marks
+  (outreach.rosters.current_state), so the history stays.
 - A trainer records only for the classes they lead or help with; every item
   that is refused or malformed gets its own polite error, and the rest of the
   batch is still stored. Bad input never raises out of `apply_sync_batch`.
@@ -15,14 +15,12 @@ The invariants (DESIGN.md "Quality targets", offline attendance):
 from __future__ import annotations
 
 import datetime as dt
-import math
 import unicodedata
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import phonenumbers
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -30,8 +28,6 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from core import audit
-from core.permissions import has_any_role
-from core.roles import Role
 from outreach.models import (
     AttendanceMark,
     CanDoStatement,
@@ -40,12 +36,9 @@ from outreach.models import (
     Resident,
     WalkIn,
 )
-from outreach.phones import mask_phone
+from outreach.phones import parse_phone
+from outreach.rosters import current_state
 
-# Sessions from today up to this many days ahead are stored on the tablet.
-DAYS_AHEAD = 7
-# The city's rule for classes: one helper for every four attendees (1人の補助者につき4人まで).
-ATTENDEES_PER_HELPER = 4
 # A batch larger than this is refused whole: a tablet never holds that many.
 MAX_BATCH_ITEMS = 1000
 # A device clock ahead of the server by more than this is not trusted: such a
@@ -60,203 +53,25 @@ class AttendanceError(Exception):
     """str(exc) is a polite, translated message for the person who tried."""
 
 
-# --- Who may see and mark which class -----------------------------------------------
+# --- Phone numbers of walk-ins (read by outreach.phones.parse_phone, as on every form) ---
 
 
-def is_coordinator(user) -> bool:
-    return has_any_role(user, Role.COORDINATOR)
+def walk_in_phone(raw: str) -> tuple[str | None, str]:
+    """The walk-in's number in E.164 (or None), and a note for the coordinator.
 
-
-def sessions_for_user(user):
-    """The classes a user may take attendance for: their own, or all of them for a coordinator."""
-    sessions = ClassSession.objects.all()
-    if is_coordinator(user):
-        return sessions
-    return sessions.filter(Q(lead_trainer=user) | Q(helpers=user)).distinct()
-
-
-def coming_sessions(user, *, now=None, days: int = DAYS_AHEAD):
-    """Today's and the next days' classes (not drafts) for the today page and the tablet's copy."""
-    now = now or timezone.now()
-    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return (
-        sessions_for_user(user)
-        .exclude(status=ClassSession.Status.DRAFT)
-        .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=days + 1))
-        .select_related("topic", "venue", "venue__district", "lead_trainer")
-        .prefetch_related("helpers")
-        .order_by("starts_at", "id")
-    )
-
-
-def may_take_attendance(user, session: ClassSession) -> bool:
-    if is_coordinator(user):
-        return True
-    if session.lead_trainer_id == user.pk:
-        return True
-    return session.helpers.filter(pk=user.pk).exists()
-
-
-# --- Phone numbers of walk-ins (masking for trainers: outreach.phones.mask_phone) -----
-
-
-def parse_walk_in_phone(raw: str):
-    """A phone number written any usual way (full-width digits, hyphens), or None if not valid."""
-    text = unicodedata.normalize("NFKC", raw or "").strip()
-    if not text:
-        return None
-    try:
-        parsed = phonenumbers.parse(text, "JP")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-# --- Current state from the log ----------------------------------------------------------
-
-
-@dataclass
-class PersonState:
-    """What is current for one registration, each the latest mark of its key."""
-
-    attendance: AttendanceMark | None = None
-    loaner: AttendanceMark | None = None
-    satisfaction: AttendanceMark | None = None
-    can_do: dict[tuple[int, str], AttendanceMark] = field(default_factory=dict)
-    history: list[AttendanceMark] = field(default_factory=list)
-
-    @property
-    def attendance_value(self) -> str:
-        if self.attendance is None:
-            return AttendanceMark.Attendance.UNMARKED
-        return self.attendance.value
-
-    @property
-    def is_here(self) -> bool:
-        return self.attendance_value in (
-            AttendanceMark.Attendance.PRESENT,
-            AttendanceMark.Attendance.LATE,
-        )
-
-
-def current_state(marks) -> dict[int, PersonState]:
-    """Fold marks (any order) into each registration's current state: latest made_at wins."""
-    states: dict[int, PersonState] = defaultdict(PersonState)
-    for mark in sorted(marks, key=lambda m: (m.made_at, str(m.client_uuid))):
-        state = states[mark.registration_id]
-        state.history.append(mark)
-        if mark.kind == AttendanceMark.Kind.ATTENDANCE:
-            state.attendance = mark
-        elif mark.kind == AttendanceMark.Kind.LOANER:
-            state.loaner = mark
-        elif mark.kind == AttendanceMark.Kind.SATISFACTION:
-            state.satisfaction = mark
-        elif mark.kind == AttendanceMark.Kind.CAN_DO:
-            state.can_do[(mark.statement_id, mark.phase)] = mark
-    return states
-
-
-def helpers_needed(attendees: int) -> int:
-    return math.ceil(attendees / ATTENDEES_PER_HELPER) if attendees > 0 else 0
-
-
-@dataclass
-class RosterLine:
-    registration: Registration
-    state: PersonState
-    walk_in: WalkIn | None
-    masked_phone: str
-
-
-@dataclass
-class Roster:
-    session: ClassSession
-    lines: list[RosterLine]
-    statements: list[CanDoStatement]
-
-    @property
-    def expected_people(self) -> int:
-        return sum(
-            line.registration.party_size
-            for line in self.lines
-            if line.registration.status == Registration.Status.CONFIRMED
-        )
-
-    @property
-    def people_here(self) -> int:
-        return sum(line.registration.party_size for line in self.lines if line.state.is_here)
-
-    @property
-    def loaners_needed(self) -> int:
-        return sum(1 for line in self.lines if line.registration.needs_loaner_device)
-
-    @property
-    def helpers_assigned(self) -> int:
-        return len(self.session.helpers.all())
-
-    @property
-    def helpers_needed(self) -> int:
-        return helpers_needed(max(self.expected_people, self.people_here))
-
-    @property
-    def helpers_short(self) -> int:
-        return max(self.helpers_needed - self.helpers_assigned, 0)
-
-    def counts(self) -> dict[str, int]:
-        counts = {value: 0 for value in AttendanceMark.Attendance.values}
-        for line in self.lines:
-            counts[line.state.attendance_value] += 1
-        return counts
-
-
-def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
-    """Rosters of several classes in a fixed number of queries (the today page and its JSON).
-
-    Confirmed registrations and walk-ins; the waiting list is not in the room.
+    A number that can never reach a person (free dial, navi dial, 020) is
+    refused with the registration form's reason: a reminder must not go there.
+    A number that cannot be read is left out, and the person kept with a note:
+    they are in the room, and the coordinator corrects it afterwards.
     """
-    sessions = list(sessions)
-    ids = [s.pk for s in sessions]
-    registrations = (
-        Registration.objects.filter(session_id__in=ids, status=Registration.Status.CONFIRMED)
-        .select_related("resident")
-        .order_by("resident__name_kana", "id")
-    )
-    walk_ins = {}
-    for walk_in in WalkIn.objects.filter(registration__session_id__in=ids).order_by("made_at"):
-        walk_ins.setdefault(walk_in.registration_id, walk_in)
-    marks_by_session: dict[int, list] = defaultdict(list)
-    for mark in AttendanceMark.objects.filter(session_id__in=ids).select_related(
-        "made_by", "statement"
-    ):
-        marks_by_session[mark.session_id].append(mark)
-    statements_by_topic: dict[int, list] = defaultdict(list)
-    for statement in CanDoStatement.objects.filter(
-        topic_id__in={s.topic_id for s in sessions}, is_active=True
-    ):
-        statements_by_topic[statement.topic_id].append(statement)
-    lines_by_session: dict[int, list] = defaultdict(list)
-    states_by_session = {sid: current_state(marks) for sid, marks in marks_by_session.items()}
-    for registration in registrations:
-        states = states_by_session.get(registration.session_id, {})
-        phone = registration.phone or registration.resident.phone
-        lines_by_session[registration.session_id].append(
-            RosterLine(
-                registration=registration,
-                state=states.get(registration.pk, PersonState()),
-                walk_in=walk_ins.get(registration.pk),
-                masked_phone=str(phone or "") if show_phone else mask_phone(phone),
-            )
-        )
-    return [
-        Roster(
-            session=session,
-            lines=lines_by_session.get(session.pk, []),
-            statements=statements_by_topic.get(session.topic_id, []),
-        )
-        for session in sessions
-    ]
+    if not (raw or "").strip():
+        return None, ""
+    try:
+        return parse_phone(raw).as_e164, ""
+    except ValidationError as exc:
+        if exc.code == "not_reachable":
+            raise AttendanceError(exc.messages[0]) from exc
+        return None, _("電話番号を確認してください: %(phone)s") % {"phone": raw[:40]}
 
 
 # --- Walk-ins ---------------------------------------------------------------------------
@@ -276,6 +91,7 @@ def add_walk_in(
 ) -> tuple[Registration, bool]:
     """Register someone who came without booking: confirmed, channel walk_in.
 
+    Raises AttendanceError for a phone number that reaches no one (walk_in_phone).
     Invariant: one registration per walk-in UUID, however often it is replayed.
     The capacity rule is not applied: they are already in the room. A phone
     number that already holds a place in this class means the trainer did not
@@ -284,11 +100,7 @@ def add_walk_in(
     existing = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
     if found := existing.first():
         return found.registration, False
-    e164 = parse_walk_in_phone(phone)
-    reason = ""
-    if phone and not e164:
-        # Keep the person; the coordinator fixes the number from the note.
-        reason = _("電話番号を確認してください: %(phone)s") % {"phone": phone[:40]}
+    e164, reason = walk_in_phone(phone)
     try:
         with transaction.atomic():
             registration = None
@@ -460,7 +272,7 @@ class _Batch:
         if session is None:
             raise ItemInvalid(_("この教室は見つかりません。"))
         if session_id not in self.allowed:
-            self.allowed[session_id] = may_take_attendance(self.user, session)
+            self.allowed[session_id] = session.is_visible_to(self.user)
         if not self.allowed[session_id]:
             raise ItemNotAllowed(_("この教室の出欠は、担当の講師と補助者だけが記録できます。"))
         return session

@@ -1,4 +1,4 @@
-"""Issue 6's walkthrough in Chromium, through the real screens, from the editor to the handout.
+"""The help articles' walkthrough in Chromium, through the real screens, from the editor to the handout.
 
 An editor signs in, writes an article in the Wagtail editor, sees the easy-Japanese
 advice, publishes it, translates it to English in wagtail-localize's editor and

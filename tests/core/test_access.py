@@ -54,7 +54,7 @@ ACCESS_TABLE = [
     ("cms:home-en", "/en/", EVERYONE_OK),
     ("cms:accessibility", "/accessibility/", EVERYONE_OK),
     ("cms:privacy", "/en/privacy/", EVERYONE_OK),
-    # Attendance (issue 5). Pages of one class, the merge POST and the API's 401/403 answers
+    # Attendance. Pages of one class, the merge POST and the API's 401/403 answers
     # are asserted per role in tests/outreach/test_attendance*.py.
     ("outreach:trainer-today", "/trainer/", TRAINER_PAGES),
     ("outreach:trainer-sw", "/trainer/sw.js", EVERYONE_OK),
@@ -92,7 +92,7 @@ ACCESS_TABLE = [
     ("messaging_desk:inbox-handled", None, None),
     ("messaging_desk:optout-remove", None, None),
     ("messaging_desk:class", None, None),
-    # Smartphone classes (issue 3). Pages of one class or registration, POST-only actions
+    # Smartphone classes. Pages of one class or registration, POST-only actions
     # and the API's writes are asserted per role in tests/outreach/test_desk.py,
     # test_resident_pages.py, test_calendar.py and test_api.py.
     ("outreach:class-list", "/classes/", EVERYONE_OK),

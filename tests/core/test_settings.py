@@ -1,15 +1,27 @@
 """Settings come from the environment and fail loudly on a bad value."""
 
+import datetime as dt
 import os
 import secrets
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_rate
+from config.env import (
+    OfficeHours,
+    env_bool,
+    env_currency,
+    env_decimal,
+    env_int,
+    env_list,
+    env_office_hours,
+    env_rate,
+    env_reminder_schedule,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,6 +49,62 @@ def test_env_int_and_list_and_rate(monkeypatch):
     monkeypatch.setenv("RATE", "ten a minute")
     with pytest.raises(ImproperlyConfigured):
         env_rate("RATE", "5/m")
+
+
+@pytest.mark.parametrize(
+    ("raw", "hours"),
+    [
+        ("0-4 08:30-17:15", OfficeHours(0, 4, dt.time(8, 30), dt.time(17, 15))),
+        ("5 9:00-12:00", OfficeHours(5, 5, dt.time(9, 0), dt.time(12, 0))),
+        (" 0-6 00:00-23:59 ", OfficeHours(0, 6, dt.time(0, 0), dt.time(23, 59))),
+    ],
+)
+def test_office_hours_are_read_into_days_and_times(monkeypatch, raw, hours):
+    monkeypatch.setenv("DESK_OFFICE_HOURS", raw)
+    assert env_office_hours("DESK_OFFICE_HOURS", "0-4 08:30-17:15") == hours
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "weekdays 8:30-17:15",  # words
+        "0-4 08:30",  # no closing time
+        "0-7 08:30-17:15",  # no eighth weekday
+        "4-0 08:30-17:15",  # Friday to Monday
+        "0-4 17:15-08:30",  # closes before it opens
+        "0-4 25:00-26:00",  # no such hour
+        "0-4 08:30-17:15 extra",
+    ],
+)
+def test_office_hours_that_cannot_be_read_stop_the_start(monkeypatch, raw):
+    monkeypatch.setenv("DESK_OFFICE_HOURS", raw)
+    with pytest.raises(ImproperlyConfigured, match="DESK_OFFICE_HOURS must look like 0-4"):
+        env_office_hours("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
+
+
+def test_costs_are_amounts_and_the_currency_a_code(monkeypatch):
+    assert env_decimal("SMS_COST_PER_SEGMENT", "0.0760") == Decimal("0.0760")
+    monkeypatch.setenv("VOICE_COST_PER_CALL", "0.13")
+    assert env_decimal("VOICE_COST_PER_CALL", "0") == Decimal("0.13")
+    for bad in ["13円", "-0.1", "NaN", "Infinity", ""]:
+        monkeypatch.setenv("VOICE_COST_PER_CALL", bad)
+        with pytest.raises(ImproperlyConfigured, match="VOICE_COST_PER_CALL"):
+            env_decimal("VOICE_COST_PER_CALL", "0")
+    assert env_currency("MESSAGE_COST_CURRENCY", "USD") == "USD"
+    monkeypatch.setenv("MESSAGE_COST_CURRENCY", "JPY")
+    assert env_currency("MESSAGE_COST_CURRENCY", "USD") == "JPY"
+    for bad in ["yen", "円", "US", "usd"]:
+        monkeypatch.setenv("MESSAGE_COST_CURRENCY", bad)
+        with pytest.raises(ImproperlyConfigured, match="MESSAGE_COST_CURRENCY"):
+            env_currency("MESSAGE_COST_CURRENCY", "USD")
+
+
+def test_the_reminder_schedule_is_read_and_checked(monkeypatch):
+    monkeypatch.setenv("REMINDER_SCHEDULE", "2@10:00, 0@8:00")
+    assert env_reminder_schedule("REMINDER_SCHEDULE", []) == [(2, "10:00"), (0, "08:00")]
+    monkeypatch.setenv("REMINDER_SCHEDULE", "the day before")
+    with pytest.raises(ImproperlyConfigured, match="REMINDER_SCHEDULE"):
+        env_reminder_schedule("REMINDER_SCHEDULE", [])
 
 
 def _manage(*args, **env):
@@ -94,6 +162,15 @@ def test_a_claim_must_outlast_a_twilio_call():
     )
     assert result.returncode != 0
     assert "MESSAGING_CLAIM_SECONDS must be longer than TWILIO_TIMEOUT_SECONDS" in result.stderr
+
+
+def test_a_bad_office_hours_or_cost_stops_the_server_at_start_up():
+    result = _manage("check", DEBUG="true", DESK_OFFICE_HOURS="平日 8:30-17:15")
+    assert result.returncode != 0
+    assert "DESK_OFFICE_HOURS must look like 0-4 08:30-17:15" in result.stderr
+    result = _manage("check", DEBUG="true", SMS_COST_PER_SEGMENT="7円")
+    assert result.returncode != 0
+    assert "SMS_COST_PER_SEGMENT must be an amount" in result.stderr
 
 
 def test_japanese_first():

@@ -1,11 +1,22 @@
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
 
+from messaging.models import Message
+from messaging.receivers import wake_worker
+from messaging.signals import messages_queued
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 
 FROM_NUMBER = "+815012345678"
+
+
+def reported(output: str, word: str) -> int:
+    """The count send_due_reminders printed for `word` in its summary ("sent 12, recovered 1, …")."""
+    found = re.search(rf"^{word} (\d+)|, {word} (\d+)", output, re.MULTILINE)
+    assert found, output
+    return int(found[1] or found[2])
 
 
 def jst(*args) -> dt.datetime:
@@ -33,6 +44,18 @@ def twilio_backend(settings, fake_twilio):
     _backend.cache_clear()
     yield fake_twilio
     _backend.cache_clear()
+
+
+@pytest.fixture
+def queue_only():
+    """Queued messages stay queued: the test (or its worker processes) sends them itself.
+
+    Under the tests' immediate task backend, a committed queueing would
+    otherwise deliver at once.
+    """
+    messages_queued.disconnect(sender=Message, dispatch_uid="messaging-wake")
+    yield
+    messages_queued.connect(wake_worker, sender=Message, dispatch_uid="messaging-wake")
 
 
 @pytest.fixture

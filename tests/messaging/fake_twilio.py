@@ -10,6 +10,7 @@ code such as 21211 (invalid number) or 21610 (unsubscribed).
     fake.fail_next(429, code=20429, times=2)
     fake.fail_number("+819000000001", 400, code=21211)
     fake.respond_delay = 0.05   # answer late (the message is already recorded)
+    fake.hold_until_clients(2)  # answer no POST until two clients have sent one
 """
 
 import base64
@@ -41,6 +42,10 @@ class FakeTwilio:
         self._failing_numbers: dict[str, tuple[int, int | None]] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
+        self._clients_wanted = 0
+        self._clients: set[tuple] = set()
+        self._clients_here = threading.Event()
+        self._clients_timeout = 0.0
 
     # --- control ---------------------------------------------------------------
     def start(self) -> "FakeTwilio":
@@ -73,6 +78,24 @@ class FakeTwilio:
 
     def fail_number(self, number: str, status: int, *, code: int | None = None) -> None:
         self._failing_numbers[number] = (status, code)
+
+    def hold_until_clients(self, count: int, *, timeout: float = 60.0) -> None:
+        """Answer no POST until `count` clients (connections) have each sent one, or `timeout`.
+
+        Two workers started together then both take part, however long one of
+        them takes to start: the first waits on its first send, holding its
+        claimed batch, while the second claims past it.
+        """
+        self._clients_wanted, self._clients_timeout = count, timeout
+
+    def _wait_for_clients(self, client) -> None:
+        if not self._clients_wanted:
+            return
+        with self._lock:
+            self._clients.add(client)
+            if len(self._clients) >= self._clients_wanted:
+                self._clients_here.set()
+        self._clients_here.wait(self._clients_timeout)
 
     def created(self, kind: str = "Messages") -> list[dict]:
         return list(self.messages if kind == "Messages" else self.calls)
@@ -175,6 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode()
         form = {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
+        self.fake._wait_for_clients(self.client_address)
         match, parts = self._route()
         self.fake.requests.append(
             {"method": "POST", "path": parts.path, "form": form, "headers": dict(self.headers)}

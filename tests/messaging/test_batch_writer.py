@@ -1,7 +1,7 @@
 """deliver_due_messages outside a transaction, as the worker and cron run it.
 
 On PostgreSQL the next batch is claimed, and the last one's results written, on a
-second connection while a batch is sent (services._BatchWriter); on SQLite the same
+second connection while a batch is sent (claims.BatchWriter); on SQLite the same
 steps run in line. Either way: a batch claimed ahead and never sent is given back,
 a run under a limit leaves no claim behind, and nothing is lost when a step fails.
 """
@@ -11,26 +11,23 @@ import threading
 import pytest
 from django.db import DatabaseError, connection
 
-from messaging import services
 from messaging.backends import BaseBackend, SendResult
 from messaging.models import Message, Purpose
+from messaging.services import claims, delivery, planning
 from tests.factories import ClassSessionFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def _batches_of_ten(settings, monkeypatch):
+def _batches_of_ten(settings, queue_only):
     settings.MESSAGING_BATCH_SIZE = 10
-    # Queued messages would otherwise be sent at once, on commit (the tests' task
-    # backend runs tasks immediately): each test runs deliver_due_messages itself.
-    monkeypatch.setattr(services, "_wake_worker", lambda: None)
 
 
 def _queue(n: int) -> None:
     session = ClassSessionFactory()
     for _ in range(n):
-        services.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
+        planning.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
 
 
 class _Backend(BaseBackend):
@@ -52,57 +49,53 @@ def _postgresql_only():
         pytest.skip("the second connection is used on PostgreSQL only")
 
 
-def _connections_to_this_database() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
-        return cursor.fetchone()[0]
-
-
-def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(clock, monkeypatch):
+def test_claims_and_writes_run_on_their_own_connection_which_is_closed_after(
+    clock, monkeypatch, open_connections
+):
     _postgresql_only()
     _queue(25)
     backend = _Backend()
-    monkeypatch.setattr(services, "get_backend", lambda: backend)
+    monkeypatch.setattr(delivery, "get_backend", lambda: backend)
     threads = []
-    for name in ("claim_batch", "_flush"):
-        step = getattr(services, name)
+    for name in ("claim_batch", "write_results"):
+        step = getattr(claims, name)
 
         def recorded(*args, _step=step):
             threads.append(threading.current_thread().name)
             return _step(*args)
 
-        monkeypatch.setattr(services, name, recorded)
-    before = _connections_to_this_database()
+        monkeypatch.setattr(claims, name, recorded)
+    before = open_connections()
 
-    report = services.deliver_due_messages()
+    report = delivery.deliver_due_messages()
 
     assert report.sent == 25 and len(set(backend.sent)) == 25
     assert Message.objects.filter(status=Message.Status.SENT).count() == 25
     assert threads and all(name.startswith("messaging-db") for name in threads)
-    assert _connections_to_this_database() == before
+    assert open_connections(settled_at=before) == before
 
 
 def test_a_failed_write_is_raised_in_the_run(clock, monkeypatch):
     _postgresql_only()
     _queue(5)
-    monkeypatch.setattr(services, "get_backend", lambda: _Backend())
+    monkeypatch.setattr(delivery, "get_backend", lambda: _Backend())
 
     def broken_write(batch, token):
         raise DatabaseError("the write failed")
 
-    monkeypatch.setattr(services, "_flush", broken_write)
+    monkeypatch.setattr(claims, "write_results", broken_write)
     with pytest.raises(DatabaseError):
-        services.deliver_due_messages()
+        delivery.deliver_due_messages()
     # Left claimed, as by a killed worker: recovered by asking Twilio once the claim expires.
     assert Message.objects.filter(status=Message.Status.SENDING).count() == 5
 
 
 def test_a_batch_claimed_ahead_is_given_back_when_the_run_fails(clock, monkeypatch):
     _queue(25)
-    monkeypatch.setattr(services, "get_backend", lambda: _Backend(fail_at=3))
+    monkeypatch.setattr(delivery, "get_backend", lambda: _Backend(fail_at=3))
 
     with pytest.raises(RuntimeError):
-        services.deliver_due_messages()
+        delivery.deliver_due_messages()
 
     # The failing batch stays claimed (as after a crash); the one claimed ahead of it
     # was given back untouched, and the rest was never claimed.
@@ -115,9 +108,9 @@ def test_a_batch_claimed_ahead_is_given_back_when_the_run_fails(clock, monkeypat
 def test_a_run_under_a_limit_sends_that_many_and_leaves_no_claim(clock, monkeypatch):
     _queue(25)
     backend = _Backend()
-    monkeypatch.setattr(services, "get_backend", lambda: backend)
+    monkeypatch.setattr(delivery, "get_backend", lambda: backend)
 
-    report = services.deliver_due_messages(limit=15)
+    report = delivery.deliver_due_messages(limit=15)
 
     assert report.sent == 15 and len(backend.sent) == 15
     assert not Message.objects.filter(status=Message.Status.SENDING).exists()

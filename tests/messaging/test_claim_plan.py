@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from messaging import services
 from messaging.models import Message, Purpose
+from messaging.services import claims
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -54,7 +54,7 @@ def test_the_claim_query_walks_the_queued_index_in_order_instead_of_sorting_the_
         "updated_at": now,
     }
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + services.claim_statement(), params)
+        cursor.execute("EXPLAIN " + claims.claim_statement(), params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     due = _section(plan, "CTE due")
     assert "Index Scan using messaging_queued_due_idx" in due
@@ -88,7 +88,7 @@ def test_expired_claims_are_taken_before_queued_messages():
         attempts=1,
         claimed_until=timezone.now() - dt.timedelta(seconds=1),
     )
-    batch = services.claim_batch(now, 2)
+    batch = claims.claim_batch(now, 2)
     # Three queued messages were due earlier, yet the stranded one is among the two taken.
     assert stranded.pk in {m.pk for m in batch}
     assert len(batch) == 2

@@ -8,16 +8,16 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from messaging import services
 from messaging.backends import BaseBackend, SendResult
 from messaging.models import Message, Purpose
+from messaging.services import claims, delivery, planning
 from tests.factories import ClassSessionFactory, RegistrationFactory
 
 
 def _queue(n: int) -> list[Message]:
     session = ClassSessionFactory()
     return [
-        services.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
+        planning.queue_message(RegistrationFactory(session=session), Purpose.CONFIRMATION)
         for _ in range(n)
     ]
 
@@ -54,11 +54,12 @@ def test_a_send_starts_only_while_the_claim_outlasts_it(clock, settings, monkeyp
     settings.MESSAGING_CLAIM_SECONDS = 300
     wall = _Wall()
     backend = _SlowBackend(wall)
-    monkeypatch.setattr(services, "timezone", types.SimpleNamespace(now=wall.now))
-    monkeypatch.setattr(services, "get_backend", lambda: backend)
+    for module in (claims, delivery):
+        monkeypatch.setattr(module, "timezone", types.SimpleNamespace(now=wall.now))
+    monkeypatch.setattr(delivery, "get_backend", lambda: backend)
     _queue(5)
 
-    report = services.deliver_due_messages()
+    report = delivery.deliver_due_messages()
 
     # Sends at +0, +100 and +200 s end before the first claim's +300 s; the other two
     # were given back and sent under a new claim, each once, with one attempt counted.
@@ -78,14 +79,14 @@ def test_results_are_written_only_while_the_claim_is_ours(clock):
     """A worker whose claim was taken over must not overwrite the new holder's result
     (on PostgreSQL this is the one-statement write, on SQLite one statement per row)."""
     mine, taken = _queue(2)
-    batch = services.claim_batch(clock.now(), 10)
+    batch = claims.claim_batch(clock.now(), 10)
     token = batch[0].claim_token
     other = uuid.uuid4()
     Message.objects.filter(pk=taken.pk).update(claim_token=other)
     for message in batch:
-        services._sent(message, SendResult(provider_id=f"SM{message.pk}"), clock.now())
+        delivery._sent(message, SendResult(provider_id=f"SM{message.pk}"), clock.now())
 
-    services._flush(batch, token)
+    claims.write_results(batch, token)
 
     mine.refresh_from_db()
     taken.refresh_from_db()

@@ -2,7 +2,6 @@
 killed mid-run, sending through the real twilio client to the fake Twilio API."""
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -13,13 +12,18 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from messaging import services
 from messaging.models import Message, Purpose
+from messaging.services import planning
 from tests.factories import ClassSessionFactory, RegistrationFactory, ResidentFactory
-from tests.messaging.conftest import FROM_NUMBER, jst
+from tests.messaging.conftest import FROM_NUMBER, jst, reported
 from tests.messaging.fake_twilio import ACCOUNT_SID, AUTH_TOKEN
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# queue_only: the worker processes under test do the sending.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("queue_only"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 MOMENT = "2030-05-13T10:00+09:00"
@@ -62,14 +66,12 @@ def _worker(env):
     )
 
 
-def _queue(n, clock, monkeypatch):
-    # Queue only: the worker processes under test do the sending.
-    monkeypatch.setattr("messaging.services._wake_worker", lambda: None)
+def _queue(n, clock):
     clock.set(jst(2030, 5, 13, 10, 0))
     session = ClassSessionFactory(capacity=n)
     for i in range(n):
         resident = ResidentFactory(phone=f"+8190{7000_0000 + i:08d}")
-        services.queue_message(
+        planning.queue_message(
             RegistrationFactory(session=session, resident=resident), Purpose.CONFIRMATION
         )
 
@@ -83,22 +85,28 @@ def _assert_each_sent_exactly_once(fake, n):
     assert set(Message.objects.values_list("provider_id", flat=True)) == sids
 
 
-def test_two_workers_at_once_send_each_message_exactly_once(clock, fake_twilio, monkeypatch):
-    _queue(120, clock, monkeypatch)
+def test_two_workers_at_once_send_each_message_exactly_once(clock, fake_twilio):
+    _queue(120, clock)
     fake_twilio.respond_delay = 0.005
+    # Neither worker's first send is answered before the other has sent too, so both
+    # hold claimed rows at the same moment, whichever process starts faster.
+    fake_twilio.hold_until_clients(2)
     env = _worker_env(fake_twilio)
     workers = [_worker(env), _worker(env)]
     outputs = [w.communicate(timeout=120) for w in workers]
     assert all(w.returncode == 0 for w in workers), outputs
     _assert_each_sent_exactly_once(fake_twilio, 120)
-    # Both workers took part (SKIP LOCKED let the second one past the first one's rows).
-    assert all("sent" in out for out, _err in outputs)
+    # Both workers sent (SKIP LOCKED let the second one past the first one's rows),
+    # and what they say they sent adds up to what the fake API received.
+    sent = [reported(out, "sent") for out, _err in outputs]
+    assert all(count > 0 for count in sent), outputs
+    assert sum(sent) == 120
 
 
 def test_a_worker_killed_mid_run_leaves_no_message_unsent_or_sent_twice(
     clock, fake_twilio, monkeypatch
 ):
-    _queue(80, clock, monkeypatch)
+    _queue(80, clock)
     # Twilio records each message, then answers 30 ms later: a kill in that
     # window leaves a message Twilio accepted but the worker never recorded.
     fake_twilio.respond_delay = 0.03
@@ -118,8 +126,8 @@ def test_a_worker_killed_mid_run_leaves_no_message_unsent_or_sent_twice(
     assert all(w.returncode == 0 for w in again), outputs
     _assert_each_sent_exactly_once(fake_twilio, 80)
     # The message in flight at the kill was found at Twilio, not sent again.
-    recovered = sum(int(re.search(r"recovered (\d+)", out)[1]) for out, _err in outputs)
+    recovered = sum(reported(out, "recovered") for out, _err in outputs)
     assert recovered >= 1, outputs
     # A third run finds nothing left to send.
     out, _err = _worker(env).communicate(timeout=60)
-    assert "sent 0, recovered 0" in out
+    assert (reported(out, "sent"), reported(out, "recovered")) == (0, 0), out

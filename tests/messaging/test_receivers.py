@@ -3,9 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
+from django_tasks import task_backends
 
-from messaging import services
 from messaging.models import Message, Purpose
+from messaging.receivers import on_registration_changed
+from messaging.services import delivery
+from messaging.services.planning import plan_missed_registration_messages
+from messaging.tasks import plan_registration_message_task
 from outreach.services import cancel_class, cancel_registration, register
 from tests.factories import ClassSessionFactory
 from tests.messaging.conftest import jst
@@ -58,11 +63,9 @@ def test_a_cancelled_class_tells_everyone_who_held_a_place(
 
 
 def test_a_replayed_signal_sends_nothing_twice(session, django_capture_on_commit_callbacks):
-    from messaging.receivers import on_registration_changed
-
     registration = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
     on_registration_changed(None, registration=registration, event="confirmed")
-    services.deliver_due_messages()
+    delivery.deliver_due_messages()
     assert Message.objects.count() == 1
 
 
@@ -70,20 +73,16 @@ def test_registering_only_enqueues_one_planning_task_carrying_the_registration_i
     session, settings, django_capture_on_commit_callbacks
 ):
     """The request does not render or store the message: the worker does, once."""
-    from django_tasks import task_backends
-
-    from messaging.tasks import plan_registration_message
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     backend = task_backends["default"]
     registration = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
     assert Message.objects.count() == 0
     assert [(r.task.name, r.args) for r in backend.results] == [
-        ("plan_registration_message", [registration.pk, "confirmed"])
+        ("plan_registration_message_task", [registration.pk, "confirmed"])
     ]
     # What the worker then does, twice (a retried task), leaves one message.
-    plan_registration_message.call(registration.pk, "confirmed")
-    plan_registration_message.call(registration.pk, "confirmed")
+    plan_registration_message_task.call(registration.pk, "confirmed")
+    plan_registration_message_task.call(registration.pk, "confirmed")
     assert (
         Message.objects.filter(registration=registration, purpose=Purpose.CONFIRMATION).count() == 1
     )
@@ -108,14 +107,10 @@ def _register_without_its_task(session, phone):
 
 
 def _after(minutes):
-    from django.utils import timezone
-
     return timezone.now() + dt.timedelta(minutes=minutes)
 
 
 def test_a_confirmation_whose_task_never_ran_is_planned_by_the_tick_once(session):
-    from messaging.receivers import plan_missed_registration_messages
-
     registration = _register_without_its_task(session, "090-1111-2222")
     assert not Message.objects.exists()
     # Left to its own task for the first two minutes.
@@ -130,8 +125,6 @@ def test_a_confirmation_whose_task_never_ran_is_planned_by_the_tick_once(session
 def test_missed_waiting_list_and_promotion_messages_get_their_own_purpose(
     session, django_capture_on_commit_callbacks
 ):
-    from messaging.receivers import plan_missed_registration_messages
-
     first = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
     second = _register_without_its_task(session, "090-3333-4444")
     assert plan_missed_registration_messages(_after(3)) == 1
@@ -150,8 +143,6 @@ def test_missed_waiting_list_and_promotion_messages_get_their_own_purpose(
 def test_registrations_already_messaged_or_too_old_are_left_alone(
     session, django_capture_on_commit_callbacks
 ):
-    from messaging.receivers import plan_missed_registration_messages
-
     _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
     assert Message.objects.count() == 1
     assert plan_missed_registration_messages(_after(3)) == 0

@@ -2,8 +2,8 @@
 
 import pytest
 
-from messaging import services
 from messaging.models import InboundMessage, Message, OptOut, Purpose
+from messaging.services import delivery, optouts, planning
 from tests.factories import (
     ClassSessionFactory,
     DistrictFactory,
@@ -67,8 +67,8 @@ def _sent_message(clock, phone="+819011112222"):
         session=ClassSessionFactory(starts_at=jst(2030, 5, 20, 10, 0)),
         resident=ResidentFactory(phone=phone),
     )
-    services.queue_message(registration, Purpose.CONFIRMATION)
-    services.deliver_due_messages()
+    planning.queue_message(registration, Purpose.CONFIRMATION)
+    delivery.deliver_due_messages()
     return Message.objects.get()
 
 
@@ -122,7 +122,7 @@ def test_stop_words_opt_the_number_out(twilio_post, word):
 
 
 def test_start_opts_back_in(twilio_post):
-    services.opt_out("+819011112222", source=OptOut.Source.SMS)
+    optouts.opt_out("+819011112222", source=OptOut.Source.SMS)
     twiml(
         twilio_post("/twilio/sms/", {"From": "+819011112222", "Body": "START", "MessageSid": "SM2"})
     )
@@ -132,8 +132,8 @@ def test_start_opts_back_in(twilio_post):
 def test_stop_stops_the_next_message(clock, twilio_post):
     twilio_post("/twilio/sms/", {"From": "+819011112222", "Body": "停止", "MessageSid": "SM3"})
     registration = RegistrationFactory(resident=ResidentFactory(phone="+819011112222"))
-    services.queue_message(registration, Purpose.CONFIRMATION)
-    assert services.deliver_due_messages().skipped == 1
+    planning.queue_message(registration, Purpose.CONFIRMATION)
+    assert delivery.deliver_due_messages().skipped == 1
 
 
 def test_other_texts_go_to_the_inbox_and_are_answered_with_the_desk_number(twilio_post, settings):

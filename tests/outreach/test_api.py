@@ -100,4 +100,6 @@ def test_the_class_list_query_count_is_constant(client, django_assert_max_num_qu
     for _ in range(10):
         ClassSessionFactory()
     with django_assert_max_num_queries(1):
-        assert len(client.get("/api/v1/classes").json()) == 10
+        response = client.get("/api/v1/classes")
+    assert response.status_code == 200
+    assert len(response.json()) == 10

@@ -2,14 +2,18 @@
 
 import datetime as dt
 import json
+import threading
 import uuid
 
 import pytest
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
+from outreach import rosters
 from outreach.models import AttendanceMark, CanDoStatement, Registration, Resident, WalkIn
+from outreach.phones import mask_phone, parse_phone
 from outreach.services import attendance as service
 from tests.factories import (
     ClassSessionFactory,
@@ -90,7 +94,7 @@ def test_two_devices_marking_one_person_resolve_to_the_latest_mark(trainer, rost
     # Tablet B comes back online first: arrival order must not matter.
     service.apply_sync_batch(trainer, [late_from_tablet_b])
     service.apply_sync_batch(trainer, [present_from_tablet_a])
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.attendance_value == "late"
     assert [m.value for m in state.history] == ["present", "late"]
 
@@ -102,8 +106,8 @@ def test_a_tie_on_the_device_time_is_broken_by_the_uuid(trainer, roster):
     high = _mark(person, "present", made_at=made_at, uuid="ffffffff-0000-4000-8000-000000000001")
     service.apply_sync_batch(trainer, [high, low])
     marks = list(AttendanceMark.objects.all())
-    assert service.current_state(marks)[person.pk].attendance_value == "present"
-    assert service.current_state(reversed(marks))[person.pk].attendance_value == "present"
+    assert rosters.current_state(marks)[person.pk].attendance_value == "present"
+    assert rosters.current_state(reversed(marks))[person.pk].attendance_value == "present"
 
 
 def test_undo_is_a_mark_that_returns_to_unmarked(trainer, roster):
@@ -111,7 +115,7 @@ def test_undo_is_a_mark_that_returns_to_unmarked(trainer, roster):
     service.apply_sync_batch(
         trainer, [_mark(person, "absent", minutes=1), _mark(person, "unmarked", minutes=2)]
     )
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.attendance_value == "unmarked"
     assert len(state.history) == 2
 
@@ -209,7 +213,7 @@ def test_can_do_answers_and_satisfaction_are_kept_per_statement_and_phase(traine
         _mark(person, kind="satisfaction", value="5", phase="after", minutes=61),
     ]
     assert [r.status for r in service.apply_sync_batch(trainer, batch)] == ["stored"] * 3
-    state = service.current_state(AttendanceMark.objects.all())[person.pk]
+    state = rosters.current_state(AttendanceMark.objects.all())[person.pk]
     assert state.can_do[(statement.pk, "before")].value == "not_yet"
     assert state.can_do[(statement.pk, "after")].value == "yes"
     assert state.satisfaction.value == "5"
@@ -272,6 +276,31 @@ def test_a_walk_in_with_a_bad_phone_is_kept_with_a_note(trainer, session):
     )
     assert registration.phone is None
     assert "12" in registration.status_reason
+
+
+@pytest.mark.parametrize("phone", ["0120-123-456", "0570-123-456", "020-1234-5678"])
+def test_a_walk_in_with_a_number_that_reaches_no_one_is_refused_with_the_forms_reason(
+    trainer, session, phone
+):
+    """One parser for every path: the registration form refuses these numbers, and a
+    walk-in must not store one either (a reminder would then go to a free-dial line)."""
+    with pytest.raises(ValidationError) as from_the_form:
+        parse_phone(phone)
+    item = {
+        "uuid": str(uuid.uuid4()),
+        "type": "walk_in",
+        "session": session.pk,
+        "name": "無料 電話",
+        "name_kana": "むりょう でんわ",
+        "phone": phone,
+        "made_at": _at(),
+    }
+
+    (result,) = service.apply_sync_batch(trainer, [item])
+
+    assert (result.status, result.error) == ("error", from_the_form.value.messages[0])
+    assert not Registration.objects.filter(channel=Registration.Channel.WALK_IN).exists()
+    assert not WalkIn.objects.exists()
 
 
 def test_a_walk_in_whose_phone_is_already_on_the_roster_uses_that_registration(trainer, session):
@@ -385,25 +414,22 @@ def test_today_api_lists_only_the_trainers_classes_with_masked_phones(
 
 
 def test_phone_numbers_are_masked_for_trainers():
-    assert service.mask_phone("+819012345678") == "090-****-5678"
-    assert service.mask_phone("+81427001234") == "042-***-1234"
-    assert service.mask_phone(None) == ""
+    assert mask_phone("+819012345678") == "090-****-5678"
+    assert mask_phone("+81427001234") == "042-***-1234"
+    assert mask_phone(None) == ""
 
 
 def test_helpers_needed_follow_one_helper_per_four_attendees():
-    assert [service.helpers_needed(n) for n in (0, 1, 4, 5, 8, 9)] == [0, 1, 1, 2, 2, 3]
+    assert [rosters.helpers_needed(n) for n in (0, 1, 4, 5, 8, 9)] == [0, 1, 1, 2, 2, 3]
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_replays_racing_each_other_store_each_mark_once(trainer):
+def test_replays_racing_each_other_store_each_mark_once(trainer, open_connections):
     """Two tablets (or a retry and its original) sending one batch at the same moment."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises writers, so nothing races")
-    import threading
-
-    from django.db import close_old_connections
-
+    before = open_connections()
     session = ClassSessionFactory(lead_trainer=trainer)
     registrations = [RegistrationFactory(session=session) for _ in range(10)]
     batch = [_mark(r, minutes=i) for i, r in enumerate(registrations)]
@@ -417,7 +443,9 @@ def test_replays_racing_each_other_store_each_mark_once(trainer):
         except Exception as exc:  # collected and asserted below
             errors.append(exc)
         finally:
-            close_old_connections()
+            # In this thread: close_old_connections() keeps a connection younger
+            # than CONN_MAX_AGE, and no other thread can close it.
+            connections.close_all()
 
     threads = [threading.Thread(target=replay) for _ in range(6)]
     for thread in threads:
@@ -426,6 +454,7 @@ def test_replays_racing_each_other_store_each_mark_once(trainer):
         thread.join()
     assert errors == []
     assert AttendanceMark.objects.count() == 10
+    assert open_connections(settled_at=before) == before
 
 
 def test_the_today_api_needs_a_signed_in_trainer(staff_learner, trainer_client):

@@ -25,7 +25,10 @@ THREADS = 40
 
 
 @pytest.mark.django_db(transaction=True)
-def test_200_concurrent_registrations_fill_capacity_exactly_and_waitlist_in_arrival_order():
+def test_200_concurrent_registrations_fill_capacity_exactly_and_waitlist_in_arrival_order(
+    open_connections,
+):
+    before = open_connections()
     session = ClassSessionFactory(capacity=25)
     start = threading.Barrier(THREADS)
     local = threading.local()
@@ -57,6 +60,7 @@ def test_200_concurrent_registrations_fill_capacity_exactly_and_waitlist_in_arri
 
     assert errors == []
     assert None not in ids
+    assert open_connections(settled_at=before) == before
     regs = list(Registration.objects.filter(session=session).order_by("requested_at", "id"))
     assert len(regs) == REQUESTS
     confirmed = [r for r in regs if r.status == "confirmed"]
@@ -72,7 +76,8 @@ def test_200_concurrent_registrations_fill_capacity_exactly_and_waitlist_in_arri
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_cancellations_and_registrations_never_overbook():
+def test_concurrent_cancellations_and_registrations_never_overbook(open_connections):
+    before = open_connections()
     session = ClassSessionFactory(capacity=10)
     first = [
         register(session, name="住民", name_kana="", phone=f"080-1234-{n:04d}", channel="web")
@@ -98,6 +103,7 @@ def test_concurrent_cancellations_and_registrations_never_overbook():
 
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         list(pool.map(job, range(THREADS * 2)))
+    assert open_connections(settled_at=before) == before
 
     confirmed = Registration.objects.filter(session=session).confirmed().count()
     assert confirmed == session.capacity

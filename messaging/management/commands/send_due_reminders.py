@@ -13,8 +13,9 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from messaging import clock, services
-from messaging.receivers import plan_missed_registration_messages
+from messaging import clock
+from messaging.services.delivery import deliver_due_messages
+from messaging.services.planning import plan_due_messages, plan_missed_registration_messages
 
 
 def _moment(raw: str) -> dt.datetime:
@@ -38,7 +39,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, now=None, limit=None, verbosity=1, **options):
         moment = now or clock.now()
-        planned = services.plan_due_messages(moment)
+        planned = plan_due_messages(moment)
         self.stdout.write(
             f"{timezone.localtime(moment):%Y-%m-%d %H:%M %Z}: {planned} new reminder(s) or follow-up(s) due"
         )
@@ -53,14 +54,15 @@ class Command(BaseCommand):
                 f"  … {report.handled} handled ({report.sent + report.recovered} sent)"
             )
 
-        report = services.deliver_due_messages(moment, limit=limit, progress=progress)
+        report = deliver_due_messages(moment, limit=limit, progress=progress)
         if report.quiet:
             self.stdout.write(
                 self.style.WARNING(
                     "Quiet hours (20:00–08:00 Japan time): nothing is sent until 08:00."
                 )
             )
-            return
+            if not report.handled:
+                return
         if verbosity > 1 or len(report.lines) <= 50:
             for line in report.lines:
                 self.stdout.write(f"  {line}")
