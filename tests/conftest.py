@@ -76,6 +76,27 @@ def staff_learner(db):
 
 
 @pytest.fixture
+def other_learner(db):
+    return UserFactory(
+        email="staff2@example.jp", display_name="相模湖 まり", role=Role.STAFF_LEARNER
+    )
+
+
+@pytest.fixture
+def instructor(db):
+    return UserFactory(
+        email="instructor@example.jp", display_name="津久井 先生", role=Role.INSTRUCTOR
+    )
+
+
+@pytest.fixture
+def other_instructor(db):
+    return UserFactory(
+        email="instructor2@example.jp", display_name="城山 先生", role=Role.INSTRUCTOR
+    )
+
+
+@pytest.fixture
 def coordinator_with_totp(coordinator):
     """A coordinator who has set up an authenticator app (the middleware requires it)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
