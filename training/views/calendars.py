@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.calendar import ics_response
 from core.permissions import role_required, staff_learner_required
@@ -12,7 +12,7 @@ from training import calendar
 from training.models import CourseSession, LearnerCalendarFeed
 
 
-@require_GET
+@require_safe
 @role_required(Role.STAFF_LEARNER, Role.INSTRUCTOR, Role.COORDINATOR)
 def session_calendar(request, pk: int):
     """One session as an event (its meeting link is for staff only: sign-in required)."""
@@ -25,7 +25,7 @@ def session_calendar(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def learner_feed(request, token: str):
     """A learner's sessions at a secret address their calendar app polls (no sign-in)."""
     feed = LearnerCalendarFeed.objects.select_related("user").filter(token=token).first()
