@@ -29,10 +29,15 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
     from django.core.cache import cache
+    from django.utils import translation
 
+    # A request to an /en/ page leaves English active in this thread (LocaleMiddleware
+    # does not switch back); each test starts in the default language, Japanese.
+    translation.deactivate()
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture
