@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -302,6 +302,11 @@ def test_the_command_for_cron_plans_and_sends_and_says_how_many(due_soon, capsys
     assert "sent 2, skipped 0, retrying 0, failed 0" in out
     call_command("send_training_emails")
     assert "0 due-date reminder(s) queued" in capsys.readouterr().out
+
+
+def test_the_command_refuses_a_day_that_is_not_a_date():
+    with pytest.raises(CommandError, match="a date like 2026-09-16, not '2026-13-01'"):
+        call_command("send_training_emails", "--today", "2026-13-01")
 
 
 def test_the_daily_check_runs_at_eight_in_the_morning_japan_time():

@@ -8,9 +8,10 @@ once (training.emails.delivery). With db_worker it also queues the next
 morning's check, so running it once after a deployment starts the daily cycle.
 """
 
+import argparse
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from training.emails import delivery, reminders
 from training.tasks import ensure_daily_check
@@ -20,7 +21,8 @@ def _day(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise CommandError(f"--today must be a date like 2026-09-16, not {raw!r}") from None
+        # argparse turns this into a one-line "error: argument --today: …", not a traceback.
+        raise argparse.ArgumentTypeError(f"a date like 2026-09-16, not {raw!r}") from None
 
 
 class Command(BaseCommand):
