@@ -21,6 +21,8 @@ install: $(VENV)/.installed
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+	@# Staff-course emails due now, and the worker's first daily check (08:00).
+	$(DEV) $(PY) manage.py send_training_emails
 	@echo ""
 	@echo "Tsunagu is starting at http://127.0.0.1:8000 (the task worker runs alongside; Ctrl-C stops both)."
 	@echo "Sign in at http://127.0.0.1:8000/accounts/login/ with the accounts above (password: $(DEMO_PASSWORD))."

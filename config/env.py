@@ -10,6 +10,7 @@ import os
 import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -134,3 +135,70 @@ def env_reminder_schedule(name: str, default: list[str]) -> list[tuple[int, str]
             ) from None
         schedule.append((int(days), f"{hour:02d}:{minute:02d}"))
     return schedule
+
+
+_EMAIL_SCHEMES = {
+    # scheme: (default port, STARTTLS, implicit TLS)
+    "smtp": (25, False, False),
+    "submission": (587, True, False),
+    "smtps": (465, False, True),
+}
+_EMAIL_OPTIONS = {"tls", "ssl", "timeout"}
+
+
+def email_url(name: str) -> dict[str, object]:
+    """Django's EMAIL_* settings from one address, e.g. ``smtp://user:pass@host:587?tls=true``.
+
+    ``submission://`` means port 587 with STARTTLS, ``smtps://`` port 465 with
+    implicit TLS; ``?tls=true`` / ``?ssl=true`` turn either on for ``smtp://``,
+    ``?timeout=20`` bounds one SMTP conversation. The user name and password
+    are percent-decoded (write ``@`` as ``%40``). ``console://`` prints emails.
+    An empty variable gives {}.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    parts = urlsplit(raw)
+    if parts.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if parts.scheme not in _EMAIL_SCHEMES or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"{name} must look like smtp://user:password@host:587?tls=true "
+            f"(smtp, submission, smtps or console), not {parts.scheme or raw!r}://…"
+        )
+    default_port, tls, ssl = _EMAIL_SCHEMES[parts.scheme]
+    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    unknown = set(options) - _EMAIL_OPTIONS
+    if unknown:
+        raise ImproperlyConfigured(f"{name} has unknown options {sorted(unknown)}")
+
+    def flag(key: str, default: bool) -> bool:
+        value = options.get(key)
+        if value is None:
+            return default
+        if value.lower() in _TRUE:
+            return True
+        if value.lower() in _FALSE:
+            return False
+        raise ImproperlyConfigured(f"{name}: {key} must be true or false, not {value!r}")
+
+    tls, ssl = flag("tls", tls), flag("ssl", ssl)
+    if tls and ssl:
+        raise ImproperlyConfigured(f"{name}: choose tls (STARTTLS) or ssl (implicit TLS), not both")
+    try:
+        port = parts.port or default_port
+        timeout = int(options["timeout"]) if "timeout" in options else None
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: the port and timeout must be whole numbers") from None
+    settings: dict[str, object] = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": tls,
+        "EMAIL_USE_SSL": ssl,
+    }
+    if timeout is not None:
+        settings["EMAIL_TIMEOUT"] = timeout
+    return settings

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import (
+    email_url,
     env_bool,
     env_currency,
     env_decimal,
@@ -224,19 +225,48 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_STORE_TOKENS = False
 
-# --- Email (password resets for staff) -------------------------------------------
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+# --- Email (staff only: password resets, training courses) --------------------------
+# Residents never get email. EMAIL_URL (smtp://user:pass@host:587?tls=true) sets the
+# SMTP settings in one line and wins over the separate EMAIL_* variables.
+_EMAIL = email_url("EMAIL_URL")
+EMAIL_BACKEND = (
+    _EMAIL.get("EMAIL_BACKEND")
+    or env_str("EMAIL_BACKEND")
+    or (
+        "django.core.mail.backends.console.EmailBackend"
+        if DEBUG
+        else "django.core.mail.backends.smtp.EmailBackend"
+    )
 )
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST") or env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT") or env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER") or env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD") or env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", env_bool("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", env_bool("EMAIL_USE_SSL", False))
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true")
+# Seconds one SMTP conversation may take; a hung server must not hold a worker.
+EMAIL_TIMEOUT = _EMAIL.get("EMAIL_TIMEOUT") or env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagu@localhost")
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (a staging
+# machine that must not send), each email is written to a file in this folder.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or None
+
+# Staff course emails (training.emails): the organizer named in calendar invitations,
+# how long a worker holds a claimed email, how often a failing send is tried, and how
+# many days before a required course's due date the reminder goes.
+TRAINING_ORGANIZER_EMAIL = env_str("TRAINING_ORGANIZER_EMAIL") or DEFAULT_FROM_EMAIL
+TRAINING_ORGANIZER_NAME = env_str("TRAINING_ORGANIZER_NAME") or _("職員研修担当")
+TRAINING_EMAIL_CLAIM_SECONDS = env_int("TRAINING_EMAIL_CLAIM_SECONDS", 300)
+if TRAINING_EMAIL_CLAIM_SECONDS <= EMAIL_TIMEOUT:
+    # A send starts only while the worker's claim outlasts the SMTP timeout.
+    raise ImproperlyConfigured(
+        "TRAINING_EMAIL_CLAIM_SECONDS must be longer than EMAIL_TIMEOUT "
+        f"({TRAINING_EMAIL_CLAIM_SECONDS} <= {EMAIL_TIMEOUT})"
+    )
+TRAINING_EMAIL_MAX_ATTEMPTS = env_int("TRAINING_EMAIL_MAX_ATTEMPTS", 5)
+TRAINING_DUE_REMINDER_DAYS = env_int("TRAINING_DUE_REMINDER_DAYS", 14)
 
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "ja"

@@ -13,7 +13,8 @@ ROLE_LANDING = {
     Role.COORDINATOR: "outreach:desk-home",
     Role.EDITOR: "wagtailadmin_home",
     Role.TRAINER: "outreach:trainer-today",
-    Role.STAFF_LEARNER: "core:account",
+    Role.STAFF_LEARNER: "training:my-learning",
+    Role.INSTRUCTOR: "training:instructor-home",
 }
 
 

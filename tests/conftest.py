@@ -30,10 +30,15 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
     from django.core.cache import cache
+    from django.utils import translation
 
+    # A request to an /en/ page leaves English active in this thread (LocaleMiddleware
+    # does not switch back); each test starts in the default language, Japanese.
+    translation.deactivate()
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -100,6 +105,27 @@ def editor(db):
 @pytest.fixture
 def staff_learner(db):
     return UserFactory(email="staff@example.jp", display_name="城山 健", role=Role.STAFF_LEARNER)
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(
+        email="staff2@example.jp", display_name="相模湖 まり", role=Role.STAFF_LEARNER
+    )
+
+
+@pytest.fixture
+def instructor(db):
+    return UserFactory(
+        email="instructor@example.jp", display_name="津久井 先生", role=Role.INSTRUCTOR
+    )
+
+
+@pytest.fixture
+def other_instructor(db):
+    return UserFactory(
+        email="instructor2@example.jp", display_name="城山 先生", role=Role.INSTRUCTOR
+    )
 
 
 @pytest.fixture

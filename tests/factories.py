@@ -18,7 +18,15 @@ from outreach.models import (
     Topic,
     Venue,
 )
-from training.models import Course, CourseSession, Enrolment, Requirement, SkillArea
+from training.models import (
+    Course,
+    CourseSession,
+    Enrolment,
+    QuizChoice,
+    QuizQuestion,
+    Requirement,
+    SkillArea,
+)
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -182,6 +190,43 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(CourseSessionFactory)
     course = factory.LazyAttribute(lambda o: o.session.course if o.session else None)
     status = Enrolment.Status.CONFIRMED
+
+
+class QuizQuestionFactory(factory.django.DjangoModelFactory):
+    """A question with three choices, the first one correct (`choices=False` for none)."""
+
+    class Meta:
+        model = QuizQuestion
+        skip_postgeneration_save = True
+
+    course = factory.SubFactory(CourseFactory, requires_quiz=True)
+    text = factory.Sequence(lambda n: f"問題{n}")
+    text_en = factory.Sequence(lambda n: f"Question {n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def choices(self, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        for n, correct in enumerate((True, False, False)):
+            QuizChoice.objects.create(
+                question=self,
+                text=f"選択肢{n}",
+                text_en=f"Choice {n}",
+                is_correct=correct,
+                sort_order=n,
+            )
+
+
+def answers_for(course, *, correct: int) -> dict[int, int]:
+    """Quiz answers (question id -> choice id) with the first `correct` questions right."""
+    answers = {}
+    for n, question in enumerate(course.questions.prefetch_related("choices")):
+        choices = list(question.choices.all())
+        right = next(c for c in choices if c.is_correct)
+        wrong = next(c for c in choices if not c.is_correct)
+        answers[question.pk] = (right if n < correct else wrong).pk
+    return answers
 
 
 class RequirementFactory(factory.django.DjangoModelFactory):

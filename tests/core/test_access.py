@@ -38,6 +38,7 @@ COORDINATOR_ONLY = {
 }
 
 COORDINATOR_ONLY = {ANON: LOGIN} | dict.fromkeys(ROLES[1:-1], DENIED) | {Role.COORDINATOR: OK}
+LEARNER_PAGES = COORDINATOR_ONLY | {Role.STAFF_LEARNER: OK}
 
 # (url name, path, expected outcome per role)
 ACCESS_TABLE = [
@@ -117,6 +118,25 @@ ACCESS_TABLE = [
     ("api-v1:get_class", "/api/v1/classes/1", None),
     ("api-v1:create_registration", "/api/v1/classes/1/registrations", None),
     ("api-v1:delete_registration", "/api/v1/registrations/token", None),
+    # Staff courses, learner and instructor side. Pages of one course, session or
+    # enrolment, POST-only actions and the instructor role are asserted in
+    # tests/training/test_learner_pages.py, test_instructor_pages.py and test_calendar.py.
+    ("training:my-learning", "/training/", LEARNER_PAGES),
+    ("training:catalogue", "/training/courses/", LEARNER_PAGES),
+    ("training:course", "/training/courses/1/", None),
+    ("training:self-study-start", None, None),
+    ("training:enrol", None, None),
+    ("training:enrolment", "/training/enrolments/1/", None),
+    ("training:enrolment-cancel", None, None),
+    ("training:enrolment-declare", None, None),
+    ("training:enrolment-quiz", None, None),
+    ("training:session-calendar", None, None),
+    ("training:learner-feed", "/training/calendar/token.ics", None),
+    ("training:learner-feed-rotate", None, None),
+    ("training:instructor-home", "/training/instructor/", COORDINATOR_ONLY),
+    ("training:instructor-roster", None, None),
+    ("training:instructor-mark", None, None),
+    ("training:instructor-session-cancel", None, None),
 ]
 
 # URL namespaces that are Tsunagu's own; every named URL in them needs a row.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -205,6 +206,26 @@ class CourseSessionQuerySet(models.QuerySet):
         """Sessions an instructor runs: the only staff rosters they may open."""
         return self.filter(instructor=user)
 
+    def open_for_enrolment(self, now=None):
+        """Published and not yet started: the sessions a learner may enrol in."""
+        return self.published().filter(starts_at__gt=now or timezone.now())
+
+    def with_seats(self):
+        """Annotate `taken` (seats held), `waiting` (people on the waiting list) and `seats_left`.
+
+        A seat is "open" only when seats_left > 0 and nobody waits: core.capacity
+        puts a newcomer behind anyone already waiting.
+        """
+        # training.Enrolment is defined in the module that imports this one.
+        enrolment = self.model.enrolments.rel.related_model
+        return self.annotate(
+            taken=Count("enrolments", filter=Q(enrolments__status__in=enrolment.SEAT_HOLDING)),
+            waiting=Count("enrolments", filter=Q(enrolments__status=enrolment.Status.WAITLISTED)),
+        ).annotate(seats_left=Greatest(F("capacity") - F("taken"), 0))
+
+    def with_open_seat(self):
+        return self.with_seats().filter(seats_left__gt=0, waiting=0)
+
 
 class CourseSession(models.Model):
     """One sitting of a course (研修の開催回): in a room, or online at a meeting link."""
@@ -266,3 +287,8 @@ class CourseSession(models.Model):
     @property
     def is_online(self) -> bool:
         return bool(self.online_url)
+
+    @property
+    def has_open_seat(self) -> bool:
+        """With `with_seats()`: a newcomer would be confirmed (a seat free and nobody waiting)."""
+        return self.seats_left > 0 and self.waiting == 0

@@ -10,11 +10,16 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from training.models.courses import Course, CourseSession
+
+# The reason written on each enrolment a cancelled session cancels (then "：" and the
+# coordinator's reason); the learner's calendar keeps those sessions as cancelled.
+SESSION_CANCELLED_REASON = "開催回の中止"
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -38,6 +43,44 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def of(self, learner):
         return self.filter(learner=learner)
+
+    def in_sessions(self):
+        """Enrolments in a session (not self-study), with what a page about them shows."""
+        return self.filter(session__isnull=False).select_related(
+            "course", "course__skill_area", "session", "session__instructor"
+        )
+
+    def in_calendar(self):
+        """What a learner's calendar shows: seats they hold, and sessions cancelled under them."""
+        return self.filter(session__isnull=False).filter(
+            Q(status__in=Enrolment.SEAT_HOLDING)
+            | Q(
+                status=Enrolment.Status.CANCELLED,
+                session__status=CourseSession.Status.CANCELLED,
+                status_reason__startswith=SESSION_CANCELLED_REASON,
+            )
+        )
+
+    def with_waitlist_position(self):
+        """Annotate `waitlist_position` (1 = next to be promoted) in the same query.
+
+        The waiting list's order is (requested_at, id), as in core.capacity's
+        "first come, first served".
+        """
+        ahead = (
+            Enrolment.objects.filter(
+                session_id=OuterRef("session_id"), status=Enrolment.Status.WAITLISTED
+            )
+            .filter(
+                Q(requested_at__lt=OuterRef("requested_at"))
+                | Q(requested_at=OuterRef("requested_at"), id__lt=OuterRef("id"))
+            )
+            .order_by()
+            .values("session_id")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return self.annotate(waitlist_position=Coalesce(Subquery(ahead), 0) + 1)
 
 
 class Enrolment(models.Model):
