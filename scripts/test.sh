@@ -26,8 +26,13 @@ env -u DATABASE_URL "$PY" -m pytest "${xdist[@]}" ${PYTEST_ARGS:-} || exit $?
 if "$PY" - "$PG_TEST_URL" <<'PYEOF'
 import sys
 import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+# Ask the server, not the named database: pytest-django creates test_<name>
+# itself, so <name> need not exist.
+info = conninfo_to_dict(sys.argv[1].replace("postgres://", "postgresql://"))
+info["dbname"] = "postgres"
 try:
-    psycopg.connect(sys.argv[1].replace("postgres://", "postgresql://"), connect_timeout=3).close()
+    psycopg.connect(make_conninfo(**info), connect_timeout=3).close()
 except Exception as exc:
     print(f"PostgreSQL not reachable: {exc}", file=sys.stderr)
     sys.exit(1)
