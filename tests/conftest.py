@@ -76,6 +76,13 @@ def staff_learner(db):
 
 
 @pytest.fixture
+def instructor(db):
+    return UserFactory(
+        email="instructor@example.jp", display_name="橋本 講師", role=Role.INSTRUCTOR
+    )
+
+
+@pytest.fixture
 def coordinator_with_totp(coordinator):
     """A coordinator who has set up an authenticator app (the middleware requires it)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

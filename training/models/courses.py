@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -204,6 +205,34 @@ class CourseSessionQuerySet(models.QuerySet):
     def taught_by(self, user):
         """Sessions an instructor runs: the only staff rosters they may open."""
         return self.filter(instructor=user)
+
+    def with_seats_left(self):
+        """Annotate confirmed_seats, waitlist_length and seats_left (never negative).
+
+        Counted from the enrolments' statuses (Enrolment.SEAT_HOLDING holds a
+        seat, one per person), in correlated subqueries so the counts stay right
+        beside other annotations and filters; one query for any number of sessions.
+        """
+        # The enrolment model through the relation: enrolments.py imports this module.
+        enrolment = self.model._meta.get_field("enrolments").related_model
+
+        def _count(statuses):
+            return Coalesce(
+                Subquery(
+                    enrolment.objects.filter(session=OuterRef("pk"), status__in=statuses)
+                    .order_by()
+                    .values("session")
+                    .annotate(total=Count("id"))
+                    .values("total")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
+
+        return self.annotate(
+            confirmed_seats=_count(enrolment.SEAT_HOLDING),
+            waitlist_length=_count([enrolment.Status.WAITLISTED]),
+        ).annotate(seats_left=Greatest(F("capacity") - F("confirmed_seats"), Value(0)))
 
 
 class CourseSession(models.Model):
