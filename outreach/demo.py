@@ -4,6 +4,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from outreach.demo_volunteers import seed_volunteers
 from outreach.models import District, Topic, Venue
 
 DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
@@ -351,3 +352,6 @@ def seed(ctx) -> None:
     from outreach.demo_attendance import seed_attendance
 
     seed_attendance(ctx)
+
+    # The register of volunteer trainers who help at classes.
+    seed_volunteers(ctx)
