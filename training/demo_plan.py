@@ -127,12 +127,14 @@ class Planner:
     def _has_seat(self, session: CourseSession) -> bool:
         return self.taken[id(session)] < session.capacity
 
+    def _requested_before(self, moment: dt.datetime) -> dt.datetime:
+        """People enrol between three days and a month before a session."""
+        return moment - dt.timedelta(days=self.rng.randint(3, 30))
+
     def _confirm(self, person: User, course: Course, session: CourseSession | None) -> bool:
         if (person.pk, course.pk) in self.open:
             return False
-        when = (session.starts_at if session else self.now) - dt.timedelta(
-            days=self.rng.randint(3, 30)
-        )
+        when = self._requested_before(session.starts_at if session else self.now)
         self.enrolments.append(
             Enrolment(
                 learner=person,
@@ -150,9 +152,7 @@ class Planner:
 
     def _complete_in(self, person: User, course: Course, session, finished: dt.datetime, fy):
         quiz = course.needs_quiz
-        requested = (session.starts_at if session else finished) - dt.timedelta(
-            days=self.rng.randint(3, 30)
-        )
+        requested = self._requested_before(session.starts_at if session else finished)
         self.enrolments.append(
             Enrolment(
                 learner=person,
@@ -229,7 +229,7 @@ class Planner:
                     continue
                 code = person.department.code
                 if code not in rates:
-                    low, high = (0.35, 0.55) if code in LAGGING and not past_year else (0.6, 0.95)
+                    low, high = (0.35, 0.55) if code in LAGGING and not past_year else (0.72, 0.97)
                     rates[code] = self.rng.uniform(low, high)
                 key = (
                     requirement.course.code

@@ -3,14 +3,13 @@ required courses, and the fiscal-year and department filters."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fiscal import FiscalYear
+from core.forms import combine_day_and_times
 from core.models import Department, User
 from core.roles import Role
 from training.models import Course, CourseSession, QuizQuestion, Requirement, SkillArea
@@ -305,13 +304,7 @@ class CourseSessionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("date") and data.get("start_time") and data.get("end_time"):
-            tz = timezone.get_current_timezone()
-            starts = dt.datetime.combine(data["date"], data["start_time"], tzinfo=tz)
-            ends = dt.datetime.combine(data["date"], data["end_time"], tzinfo=tz)
-            if ends <= starts:
-                self.add_error("end_time", _("終了時刻は開始時刻より後にしてください。"))
-            data["starts_at"], data["ends_at"] = starts, ends
+        combine_day_and_times(self, data)
         course = data.get("course")
         if course and course.format == Course.Format.ONLINE and not data.get("online_url"):
             self.add_error("online_url", _("オンライン研修には、会議のURLを入力してください。"))
@@ -374,8 +367,13 @@ class ProgressFilterForm(forms.Form):
         empty_label=_("すべての部署"),
     )
 
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, years: list[int], **kwargs):
+        # Without a year in the address the form shows (and means) this fiscal year.
+        if data is not None and not data.get("year"):
+            data = data.copy()
+            data["year"] = str(FiscalYear.current().start_year)
+        super().__init__(data, **kwargs)
+        self.initial.setdefault("year", FiscalYear.current().start_year)
         self.fields["year"].choices = [(y, FiscalYear(y).label) for y in years]
 
     def fiscal_year(self) -> FiscalYear:
