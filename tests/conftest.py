@@ -29,7 +29,11 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
     from django.core.cache import cache
+    from django.utils import translation
 
+    # A request to an /en/ page leaves English active in this thread, and reverse()
+    # in the next test would then build /en/ addresses.
+    translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
     yield
     cache.clear()

@@ -47,7 +47,9 @@ def issue_certificate(enrolment: Enrolment) -> Certificate:
             raise NotCompletedError
         return Certificate.objects.create(
             enrolment=locked,
-            holder_name=str(locked.learner)[:100],
+            # The name only: an account without one must never print (or publish on
+            # the verification page) its email address instead.
+            holder_name=locked.learner.display_name[:100],
             course_title=locked.course.title[:120],
             completed_on=timezone.localdate(locked.completed_at),
             hours=Decimal(str(locked.course.hours)),

@@ -162,3 +162,14 @@ def test_two_first_downloads_issue_one_certificate(completed):
     first = issue_certificate(completed)
     second = issue_certificate(Enrolment.objects.get(pk=completed.pk))
     assert first.pk == second.pk and Certificate.objects.count() == 1
+
+
+def test_an_account_without_a_name_never_shows_its_email_on_the_certificate(client):
+    nameless = UserFactory(display_name="", email="no.name@example.jp")
+    enrolment = EnrolmentFactory(
+        learner=nameless, status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
+    )
+    certificate = issue_certificate(enrolment)
+    page = client.get(reverse("training:certificate-verify", args=[certificate.serial]))
+    assert certificate.holder_name == ""
+    assert "no.name@example.jp" not in page.content.decode()

@@ -320,3 +320,20 @@ def test_publishing_a_draft_opens_it(desk):
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.status == CourseSession.Status.PUBLISHED and session.sequence == 1
+
+
+def test_the_course_list_query_count_does_not_grow_with_courses(
+    desk, django_assert_max_num_queries
+):
+    """Guards the N+1 of skill area and quiz questions per course."""
+    for _ in range(2):
+        QuizQuestion.objects.create(course=CourseFactory(), text="問")
+    url = reverse("training:desk-courses")
+    assert desk.get(url).status_code == 200
+    with django_assert_max_num_queries(30) as few:
+        assert desk.get(url).status_code == 200
+    for _ in range(10):
+        QuizQuestion.objects.create(course=CourseFactory(skill_area=SkillAreaFactory()), text="問")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = desk.get(url)
+    assert response.status_code == 200 and len(response.context["courses"]) == 12
