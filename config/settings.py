@@ -385,6 +385,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail logs every page action at INFO; seed_demo would print hundreds.
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # WeasyPrint reports each step of drawing a certificate at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.roles import Role
 from outreach.demo_attendance import seed_attendance
+from outreach.demo_volunteers import seed_volunteers
 from outreach.models import ClassSession, District, Topic, Venue
 from outreach.services import register
 
@@ -347,3 +348,6 @@ def seed(ctx) -> None:
 
     # Attendance: can-do statements and a class today for the demo trainer.
     seed_attendance(ctx)
+
+    # The register of volunteer trainers who help at classes.
+    seed_volunteers(ctx)

@@ -13,6 +13,7 @@ from core.models import User
 from core.roles import Role
 from outreach.models import ClassSession, District, Registration, Resident, Topic
 from outreach.phones import parse_phone
+from outreach.volunteer_helpers import HelperChoiceField, class_district
 
 
 class DistrictChoiceField(forms.ModelChoiceField):
@@ -210,9 +211,12 @@ class ClassSessionForm(forms.ModelForm):
             "display_name"
         )
         self.fields["lead_trainer"].queryset = trainers
-        self.fields["helpers"].queryset = trainers
-        self.fields["helpers"].widget = forms.CheckboxSelectMultiple()
-        self.fields["helpers"].required = False
+        # Volunteers show their districts and qualification (the register);
+        # those who reach the class's district are listed first.
+        self.fields["helpers"] = HelperChoiceField(
+            district=class_district(self),
+            keep=self.instance.helpers.all() if self.instance.pk else (),
+        )
         if self.instance.pk:
             start = timezone.localtime(self.instance.starts_at)
             self.initial.setdefault("date", start.date())

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from outreach import desk, views
+from outreach import desk, desk_volunteers, views
 
 app_name = "outreach"
 
@@ -28,6 +28,13 @@ urlpatterns = [
     ),
     path(
         "desk/registrations/<int:pk>/move/", desk.registration_move, name="desk-registration-move"
+    ),
+    path("desk/volunteers/", desk_volunteers.volunteer_list, name="desk-volunteers"),
+    path("desk/volunteers/new/", desk_volunteers.volunteer_create, name="desk-volunteer-create"),
+    path(
+        "desk/volunteers/<int:pk>/edit/",
+        desk_volunteers.volunteer_edit,
+        name="desk-volunteer-edit",
     ),
     path("desk/mine/", desk.my_classes, name="desk-my-classes"),
     path("desk/mine/feed/", desk.rotate_feed, name="desk-rotate-feed"),

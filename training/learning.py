@@ -66,7 +66,7 @@ def catalogue(*, area=None, level="", format="", open_only=False) -> list[Course
     listings = {course.pk: CourseListing(course) for course in courses}
     sessions = (
         CourseSession.objects.open_for_enrolment()
-        .with_seats()
+        .with_seats_left()
         .filter(course_id__in=listings)
         .order_by("starts_at", "id")
     )
@@ -105,7 +105,7 @@ def prerequisites_of(course: Course, learner) -> list[Prerequisite]:
 def open_sessions(course: Course) -> list[CourseSession]:
     return list(
         CourseSession.objects.open_for_enrolment()
-        .with_seats()
+        .with_seats_left()
         .filter(course=course)
         .select_related("instructor")
         .order_by("starts_at", "id")

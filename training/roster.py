@@ -40,7 +40,7 @@ def sessions_for(user, *, now: dt.datetime | None = None):
     sessions = (
         CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
         .filter(ends_at__gte=since - dt.timedelta(days=RECENT_DAYS))
-        .with_seats()
+        .with_seats_left()
         .select_related("course", "instructor")
         .order_by("starts_at", "id")
     )

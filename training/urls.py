@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
+from training import certificate_views
 from training.views import calendars, instructor, learner
 
 app_name = "training"
@@ -31,5 +32,18 @@ urlpatterns = [
         "instructor/sessions/<int:pk>/cancel/",
         instructor.session_cancel,
         name="instructor-session-cancel",
+    ),
+    # Coordinators' desk: planning, requirements, progress and exports.
+    path("desk/", include("training.desk.urls")),
+    # Certificates: the learner's own download, and the public check of a serial.
+    path(
+        "my/certificates/<int:pk>.pdf",
+        certificate_views.certificate_download,
+        name="certificate-download",
+    ),
+    path(
+        "certificates/<str:serial>/",
+        certificate_views.certificate_verify,
+        name="certificate-verify",
     ),
 ]

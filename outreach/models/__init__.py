@@ -2,6 +2,7 @@ from outreach.models.attendance import AttendanceMark, CanDoStatement, WalkIn
 from outreach.models.classes import ClassSession, ClassSessionQuerySet, District, Topic, Venue
 from outreach.models.feeds import CalendarFeed
 from outreach.models.people import Registration, RegistrationQuerySet, Resident, new_manage_token
+from outreach.models.volunteers import VolunteerTrainer
 
 __all__ = [
     "AttendanceMark",
@@ -16,5 +17,6 @@ __all__ = [
     "Resident",
     "Topic",
     "Venue",
+    "VolunteerTrainer",
     "new_manage_token",
 ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -210,21 +210,37 @@ class CourseSessionQuerySet(models.QuerySet):
         """Published and not yet started: the sessions a learner may enrol in."""
         return self.published().filter(starts_at__gt=now or timezone.now())
 
-    def with_seats(self):
-        """Annotate `taken` (seats held), `waiting` (people on the waiting list) and `seats_left`.
+    def with_seats_left(self):
+        """Annotate confirmed_seats, waitlist_length and seats_left (never negative).
 
-        A seat is "open" only when seats_left > 0 and nobody waits: core.capacity
-        puts a newcomer behind anyone already waiting.
+        Counted from the enrolments' statuses (Enrolment.SEAT_HOLDING holds a
+        seat, one per person), in correlated subqueries so the counts stay right
+        beside other annotations and filters; one query for any number of sessions.
         """
-        # training.Enrolment is defined in the module that imports this one.
-        enrolment = self.model.enrolments.rel.related_model
+        # The enrolment model through the relation: enrolments.py imports this module.
+        enrolment = self.model._meta.get_field("enrolments").related_model
+
+        def _count(statuses):
+            return Coalesce(
+                Subquery(
+                    enrolment.objects.filter(session=OuterRef("pk"), status__in=statuses)
+                    .order_by()
+                    .values("session")
+                    .annotate(total=Count("id"))
+                    .values("total")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
+
         return self.annotate(
-            taken=Count("enrolments", filter=Q(enrolments__status__in=enrolment.SEAT_HOLDING)),
-            waiting=Count("enrolments", filter=Q(enrolments__status=enrolment.Status.WAITLISTED)),
-        ).annotate(seats_left=Greatest(F("capacity") - F("taken"), 0))
+            confirmed_seats=_count(enrolment.SEAT_HOLDING),
+            waitlist_length=_count([enrolment.Status.WAITLISTED]),
+        ).annotate(seats_left=Greatest(F("capacity") - F("confirmed_seats"), Value(0)))
 
     def with_open_seat(self):
-        return self.with_seats().filter(seats_left__gt=0, waiting=0)
+        """Sessions a newcomer would be confirmed in: a seat free and nobody waiting."""
+        return self.with_seats_left().filter(seats_left__gt=0, waitlist_length=0)
 
 
 class CourseSession(models.Model):
@@ -290,5 +306,5 @@ class CourseSession(models.Model):
 
     @property
     def has_open_seat(self) -> bool:
-        """With `with_seats()`: a newcomer would be confirmed (a seat free and nobody waiting)."""
-        return self.seats_left > 0 and self.waiting == 0
+        """With `with_seats_left()`: a newcomer would be confirmed (a seat free and nobody waiting)."""
+        return self.seats_left > 0 and self.waitlist_length == 0

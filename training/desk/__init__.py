@@ -1,0 +1,1 @@
+"""The coordinators' side of staff courses (/training/desk/): planning, requirements, progress."""
