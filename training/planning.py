@@ -2,11 +2,8 @@
 quizzes, sessions, and each fiscal year's required courses.
 
 Each change is one function that owns its transaction and writes its audit line.
-Enrolment state (enrol, cancel, promote, attendance, quiz) is not changed here:
-those rules live with the enrolment services. A session that people have
-enrolled in (or wait for) keeps its time, place and capacity here; changing
-those means notifying learners and promoting from the waiting list, which the
-enrolment services own.
+Changing, publishing or cancelling an existing session touches seats, calendars
+and learners' email, so it is training.services.sessions' work, not this module's.
 """
 
 from __future__ import annotations
@@ -25,21 +22,11 @@ from core.fiscal import FiscalYear
 from training.models import (
     Course,
     CourseSession,
-    Enrolment,
     QuizChoice,
     QuizQuestion,
     Requirement,
     SkillArea,
 )
-
-# What a learner's seat or calendar invitation depends on.
-SEAT_AND_CALENDAR_FIELDS = ("starts_at", "ends_at", "room", "online_url", "capacity")
-CALENDAR_FIELDS = ("starts_at", "ends_at", "room", "online_url")
-
-
-class SessionBookedError(Exception):
-    """Raised when a change would move seats or invitations that learners already hold."""
-
 
 # --- skill areas, courses and their quizzes -------------------------------------------
 
@@ -145,60 +132,6 @@ def plan_sessions(
             audit.record(by, "training.plan_session", session)
             created.append(session)
     return created
-
-
-def _lock_session(pk: int) -> CourseSession:
-    return CourseSession.objects.select_for_update().get(pk=pk)
-
-
-def publish_session(session: CourseSession, *, by) -> None:
-    """Open a draft session for enrolment (raises SEQUENCE so calendars refresh)."""
-    with transaction.atomic():
-        locked = _lock_session(session.pk)
-        if locked.status != CourseSession.Status.DRAFT:
-            return
-        locked.status = CourseSession.Status.PUBLISHED
-        locked.sequence += 1
-        locked.save(update_fields=["status", "sequence", "updated_at"])
-        audit.record(by, "training.publish_session", locked)
-    session.status, session.sequence = locked.status, locked.sequence
-
-
-def edit_session(session: CourseSession, *, by, **changes) -> CourseSession:
-    """Change a session's details.
-
-    Invariant: time, place and capacity change only while nobody holds a seat
-    or waits for one. The row is locked while that is checked and written, so
-    an enrolment arriving at the same moment (the enrolment services lock the
-    same row) either comes first and stops this change, or comes after it and
-    sees the new details.
-    """
-    with transaction.atomic():
-        locked = _lock_session(session.pk)
-        changed = [name for name, value in changes.items() if getattr(locked, name) != value]
-        if not changed:
-            return locked
-        if (
-            any(name in SEAT_AND_CALENDAR_FIELDS for name in changed)
-            and (
-                Enrolment.objects.filter(session=locked).exclude(status=Enrolment.Status.CANCELLED)
-            ).exists()
-        ):
-            raise SessionBookedError(
-                _(
-                    "申込がある開催回の日時・会場・定員は、ここでは変更できません。"
-                    "講師とお知らせだけを変更できます。"
-                )
-            )
-        for name in changed:
-            setattr(locked, name, changes[name])
-        if any(name in CALENDAR_FIELDS for name in changed):
-            locked.sequence += 1
-            changed.append("sequence")
-        locked.full_clean()
-        locked.save(update_fields=[*changed, "updated_at"])
-        audit.record(by, "training.change_session", locked, fields=sorted(changes))
-    return locked
 
 
 # --- required courses ------------------------------------------------------------------

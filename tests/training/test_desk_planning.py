@@ -14,8 +14,7 @@ from tests.factories import (
     SkillAreaFactory,
     UserFactory,
 )
-from training.models import Course, CourseSession, Enrolment, QuizQuestion, SkillArea
-from training.planning import SessionBookedError, edit_session
+from training.models import Course, CourseSession, EmailLog, Enrolment, QuizQuestion, SkillArea
 
 pytestmark = pytest.mark.django_db
 
@@ -256,34 +255,49 @@ def test_a_session_nobody_enrolled_in_can_move_and_calendars_notice(desk):
     assert session.sequence == 1
 
 
-def test_a_booked_session_keeps_its_time_and_seats_but_changes_instructor(desk, instructor):
+def test_moving_a_booked_session_at_the_desk_tells_each_learner_holding_a_seat(desk, instructor):
     session = CourseSessionFactory(capacity=20)
-    EnrolmentFactory(session=session)
-    before = session.starts_at
-    data = _session_data(
-        session.course,
-        instructor,
-        start_time="16:00",
-        end_time="17:00",
-        capacity="2",
-        notes="筆記用具を持ってきてください",
-    )
+    holder = EnrolmentFactory(session=session)
+    data = _session_data(session.course, instructor, start_time="16:00", end_time="17:00")
+
     response = desk.post(reverse("training:desk-session-edit", args=[session.pk]), data)
 
     assert response.status_code == 302
     session.refresh_from_db()
-    assert session.starts_at == before and session.capacity == 20
-    assert session.instructor == instructor
-    assert session.notes == "筆記用具を持ってきてください"
+    assert timezone.localtime(session.starts_at).time() == dt.time(16, 0)
+    assert session.sequence == 1
+    [notice] = EmailLog.objects.filter(kind=EmailLog.Kind.SESSION_CHANGED)
+    assert notice.enrolment == holder
 
 
-def test_edit_session_refuses_to_move_seats_people_hold(coordinator):
-    session = CourseSessionFactory(capacity=20)
-    EnrolmentFactory(session=session, status=Enrolment.Status.WAITLISTED)
-    with pytest.raises(SessionBookedError):
-        edit_session(session, by=coordinator, capacity=10)
+def test_raising_capacity_at_the_desk_promotes_the_waiting_list_in_order(desk, instructor):
+    session = CourseSessionFactory(capacity=1)
+    EnrolmentFactory(session=session)
+    first = EnrolmentFactory(session=session, status=Enrolment.Status.WAITLISTED)
+    second = EnrolmentFactory(session=session, status=Enrolment.Status.WAITLISTED)
+    data = _session_data(session.course, instructor, capacity="2")
+    data["date"] = timezone.localtime(session.starts_at).date().isoformat()
+
+    response = desk.post(reverse("training:desk-session-edit", args=[session.pk]), data)
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (
+        Enrolment.Status.CONFIRMED,
+        Enrolment.Status.WAITLISTED,
+    )
+
+
+def test_an_end_before_the_start_is_a_form_error_not_a_500(desk, instructor):
+    session = CourseSessionFactory()
+    data = _session_data(session.course, instructor, start_time="15:00", end_time="14:00")
+
+    response = desk.post(reverse("training:desk-session-edit", args=[session.pk]), data)
+
+    assert response.status_code == 400
     session.refresh_from_db()
-    assert session.capacity == 20
+    assert session.sequence == 0
 
 
 def test_the_desk_lists_seats_and_waiting_lists_from_enrolments(desk):

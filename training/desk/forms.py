@@ -242,8 +242,8 @@ def _instructors():
 class CourseSessionForm(forms.ModelForm):
     """Plan a session; `repeat_weeks` copies it to the same weekday for following weeks.
 
-    On an existing session the course cannot change, and time, place and
-    capacity are shown but locked once anyone has enrolled (see edit_session).
+    On an existing session the course cannot change; changes of time, place and
+    capacity go through training.services.update_session.
     """
 
     date = forms.DateField(label=_("日付"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -281,7 +281,7 @@ class CourseSessionForm(forms.ModelForm):
         field_classes = {"course": CourseChoiceField, "instructor": InstructorChoiceField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, booked: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Self-study has no sessions: the learner takes it alone.
         self.fields["course"].queryset = (
@@ -298,9 +298,6 @@ class CourseSessionForm(forms.ModelForm):
             del self.fields["repeat_weeks"]
             del self.fields["publish"]
             self.fields["course"].disabled = True
-            if booked:
-                for name in ["date", "start_time", "end_time", "room", "online_url", "capacity"]:
-                    self.fields[name].disabled = True
 
     def clean(self):
         data = super().clean()

@@ -1,22 +1,25 @@
 """Desk pages: sessions of staff courses, with their seats and waiting lists.
 
-Seats and waiting lists are counted from the enrolments; nothing here changes
-an enrolment. A session people have enrolled in keeps its time, place and
-capacity here (training.planning.edit_session says why).
+Seats and waiting lists are counted from the enrolments. Changing an existing
+session goes through training.services (update_session, publish_session), which
+lock the session, promote from the waiting list when capacity grows and email
+learners holding a seat when its time or place moves.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.permissions import coordinator_required
+from training import services
 from training.desk.forms import CourseSessionForm
-from training.models import CourseSession, Enrolment
-from training.planning import SessionBookedError, edit_session, plan_sessions, publish_session
+from training.models import CourseSession
+from training.planning import plan_sessions
 
 SESSIONS_SHOWN = 200
 
@@ -66,24 +69,26 @@ def session_create(request):
 @coordinator_required
 def session_edit(request, pk: int):
     session = get_object_or_404(CourseSession.objects.with_related().with_seats_left(), pk=pk)
-    booked = (
-        Enrolment.objects.filter(session=session).exclude(status=Enrolment.Status.CANCELLED)
-    ).exists()
+    booked = session.confirmed_seats > 0 or session.waitlist_length > 0
     # The form changes a copy: on a refused change the page still shows the saved values.
-    form = CourseSessionForm(
-        request.POST or None,
-        instance=CourseSession.objects.get(pk=pk),
-        booked=booked,
-    )
+    form = CourseSessionForm(request.POST or None, instance=CourseSession.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
-            edit_session(session, by=request.user, **form.session_changes())
-        except SessionBookedError as exc:
+            promoted = services.update_session(session, by=request.user, **form.session_changes())
+            if request.POST.get("publish_now"):
+                services.publish_session(session, by=request.user)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except services.EnrolmentError as exc:
             form.add_error(None, str(exc))
         else:
-            if request.POST.get("publish_now"):
-                publish_session(session, by=request.user)
-            messages.success(request, _("開催回を変更しました。"))
+            text = _("開催回を変更しました。")
+            if promoted:
+                text += " " + _("キャンセル待ちから%(count)d人を繰り上げました。") % {
+                    "count": len(promoted)
+                }
+            messages.success(request, text)
             return redirect("training:desk-home")
     return render(
         request,
@@ -97,6 +102,10 @@ def session_edit(request, pk: int):
 @require_POST
 def session_publish(request, pk: int):
     session = get_object_or_404(CourseSession, pk=pk)
-    publish_session(session, by=request.user)
-    messages.success(request, _("募集を始めました。"))
+    try:
+        services.publish_session(session, by=request.user)
+    except services.EnrolmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("募集を始めました。"))
     return redirect("training:desk-home")
