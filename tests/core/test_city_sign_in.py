@@ -190,7 +190,8 @@ def test_imported_staff_sign_in_with_the_city_account(live_server, city_sign_in)
     landed = sign_in_at_provider(session, at_provider, "hanako@city.example.jp")
 
     assert landed.status_code == 200, landed.text
-    assert landed.url == f"{live_server.url}/account/"
+    # A staff learner lands on "my learning" (core.views.ROLE_LANDING).
+    assert landed.url == f"{live_server.url}/training/"
     assert "hanako@city.example.jp" in session.get(f"{live_server.url}/account/").text
     from allauth.socialaccount.models import SocialAccount
 

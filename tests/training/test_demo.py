@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
+from tests.conftest import ensure_migration_data
 from training.models import CourseSession, Requirement
 from training.progress import RequirementStatus, by_department, progress
 
@@ -21,6 +22,9 @@ TODAY = timezone.localdate()
 
 @pytest.fixture
 def seeded():
+    # A transactional test elsewhere in this worker may have emptied the tables that
+    # migrations fill (Wagtail's root page, the role groups): seed_demo needs them.
+    ensure_migration_data()
     out = io.StringIO()
     call_command("seed_demo", "--password", "demo-pass-1", stdout=out)
     return out.getvalue()
