@@ -14,6 +14,7 @@ ROLE_LANDING = {
     Role.EDITOR: "wagtailadmin_home",
     Role.TRAINER: "outreach:trainer-today",
     Role.STAFF_LEARNER: "core:account",
+    Role.FIGURES_VIEWER: "metrics:dashboard",
 }
 
 

@@ -1,6 +1,7 @@
 """factory-boy factories for the whole suite. Add an app's factories here, grouped by app."""
 
 import datetime as dt
+import uuid
 
 import factory
 from django.contrib.auth.models import Group
@@ -8,7 +9,16 @@ from django.utils import timezone
 
 from core.models import Department, User
 from core.roles import Role
-from outreach.models import ClassSession, District, Registration, Resident, Topic, Venue
+from outreach.models import (
+    AttendanceMark,
+    CanDoStatement,
+    ClassSession,
+    District,
+    Registration,
+    Resident,
+    Topic,
+    Venue,
+)
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -114,6 +124,28 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     phone = factory.LazyAttribute(lambda o: o.resident.phone)
     status = Registration.Status.CONFIRMED
     channel = Registration.Channel.WEB
+
+
+class CanDoStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CanDoStatement
+
+    topic = factory.SubFactory(TopicFactory)
+    text = factory.Sequence(lambda n: f"できること{n}")
+
+
+class AttendanceMarkFactory(factory.django.DjangoModelFactory):
+    """A mark as a tablet makes it; `made_at` defaults to the class's start."""
+
+    class Meta:
+        model = AttendanceMark
+
+    client_uuid = factory.LazyFunction(uuid.uuid4)
+    registration = factory.SubFactory(RegistrationFactory)
+    session = factory.LazyAttribute(lambda o: o.registration.session)
+    kind = AttendanceMark.Kind.ATTENDANCE
+    value = AttendanceMark.Attendance.PRESENT
+    made_at = factory.LazyAttribute(lambda o: o.session.starts_at)
 
 
 __all__ = ["Role", "TEST_PASSWORD"]
