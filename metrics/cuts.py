@@ -34,10 +34,13 @@ class Dimensions:
     levels: dict[str, str]
 
     @classmethod
-    def load(cls) -> Dimensions:
+    def load(cls, districts=None, topics=None) -> Dimensions:
+        """From outreach, or from the districts and topics a filter form has read already."""
+        districts = outreach.districts() if districts is None else districts
+        topics = outreach.class_topics() if topics is None else topics
         return cls(
-            districts={d.pk: (d.display_name, d.is_mountainous) for d in outreach.districts()},
-            topics={t.pk: (t.display_title, t.level) for t in outreach.class_topics()},
+            districts={d.pk: (d.display_name, d.is_mountainous) for d in districts},
+            topics={t.pk: (t.display_title, t.level) for t in topics},
             channels={value: str(label) for value, label in outreach.registration_channels()},
             age_bands={value: str(label) for value, label in outreach.age_bands()},
             levels={value: str(label) for value, label in outreach.topic_levels()},
@@ -56,12 +59,11 @@ def _largest(table: Table, column: int = 0):
 
 def monthly(filters: Filters, now: dt.datetime) -> Table:
     year = filters.fiscal_year
-    this = figures.attendees_by_month(filters, now=now)
-    last = figures.attendees_by_month(filters.for_year(year.previous), now=now)
+    people = figures.attendees_by_month(filters, now=now)
     items = [
         Item(
             _("%(month)d月") % {"month": month.month},
-            [this.get(month, 0), last.get(previous, 0)],
+            [people.get(month, 0), people.get(previous, 0)],
         )
         for month, previous in zip(
             figures.months_of(year), figures.months_of(year.previous), strict=True
@@ -96,14 +98,18 @@ def monthly(filters: Filters, now: dt.datetime) -> Table:
 
 def districts(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
     year = filters.fiscal_year
-    this = figures.reached_by(filters, "home_district_id", now=now)
-    last = figures.reached_by(filters.for_year(year.previous), "home_district_id", now=now)
+    people = figures.reached_by(filters, "home_district_id", now=now)
+    this, last = year.start_year, year.previous.start_year
     mountain, other, unknown = _("中山間地域"), _("中山間地域以外"), _("地区を答えていない")
     items = [
-        Item(name, [this.get(pk, 0), last.get(pk, 0)], mountain if hilly else other)
+        Item(
+            name,
+            [people.get((this, pk), 0), people.get((last, pk), 0)],
+            mountain if hilly else other,
+        )
         for pk, (name, hilly) in dims.districts.items()
     ]
-    items.append(Item(unknown, [this.get(None, 0), last.get(None, 0)]))
+    items.append(Item(unknown, [people.get((this, None), 0), people.get((last, None), 0)]))
     table = count_table(
         "districts",
         _("住んでいる地区ごとの参加者（実人数）"),
@@ -133,10 +139,10 @@ def _bars(uid: str, table: Table, labels: list[str]) -> object:
 
 def age_bands(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
     year = filters.fiscal_year
-    this = figures.reached_by(filters, "age_band", now=now)
-    last = figures.reached_by(filters.for_year(year.previous), "age_band", now=now)
+    people = figures.reached_by(filters, "age_band", now=now)
+    this, last = year.start_year, year.previous.start_year
     items = [
-        Item(label, [this.get(value, 0), last.get(value, 0)])
+        Item(label, [people.get((this, value), 0), people.get((last, value), 0)])
         for value, label in dims.age_bands.items()
     ]
     table = count_table(

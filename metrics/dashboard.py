@@ -62,10 +62,17 @@ class Dashboard:
 
 
 def build(
-    filters: Filters, *, district=None, topic=None, now: dt.datetime | None = None
+    filters: Filters,
+    *,
+    district=None,
+    topic=None,
+    now: dt.datetime | None = None,
+    dims: cuts.Dimensions | None = None,
+    refresh: FiguresRefresh | None = None,
 ) -> Dashboard:
+    """The page; pass `dims` and `refresh` when the caller has read them already."""
     now = now or timezone.now()
-    dims = cuts.Dimensions.load()
+    dims = dims or cuts.Dimensions.load()
     totals = figures.year_totals(filters, now=now)
     previous = figures.year_totals(filters.for_year(filters.fiscal_year.previous), now=now)
     elapsed = headlines.year_elapsed(filters.fiscal_year, timezone.localdate(now))
@@ -78,6 +85,6 @@ def build(
         topic=topic,
         headlines=lines,
         tables=cuts.all_tables(filters, now, dims, totals),
-        refresh=last_refresh(),
+        refresh=refresh or last_refresh(),
         now=now,
     )

@@ -150,10 +150,16 @@ def year_totals(filters: Filters, *, now: dt.datetime | None = None) -> YearTota
 # --- Cuts: each one query -------------------------------------------------------------------
 
 
+def _two_years(filters: Filters):
+    """This year's and last year's rows, for cuts shown side by side (one query, not two)."""
+    years = [filters.fiscal_year.start_year, filters.fiscal_year.previous.start_year]
+    return registrations(filters, year=False).filter(fiscal_year__in=years)
+
+
 def attendees_by_month(filters: Filters, *, now: dt.datetime) -> dict[dt.date, int]:
-    """People present per month of the fiscal year."""
+    """People present per month, this fiscal year and last (months carry their year)."""
     rows = (
-        registrations(filters)
+        _two_years(filters)
         .filter(_held(now, prefix="class_"), attended=True)
         .values("month")
         .annotate(people=Sum("party_size"))
@@ -162,19 +168,20 @@ def attendees_by_month(filters: Filters, *, now: dt.datetime) -> dict[dt.date, i
     return {row["month"]: row["people"] for row in rows}
 
 
-def reached_by(filters: Filters, column: str, *, now: dt.datetime) -> dict:
-    """Distinct people who came, by one of their own attributes (district, age band, language).
+def reached_by(filters: Filters, column: str, *, now: dt.datetime) -> dict[tuple[int, object], int]:
+    """Distinct people who came, by fiscal year (this and last) and one of their attributes.
 
-    Each person has one value at a time, so the groups add up to the people reached.
+    Each person has one district, age band and language at a time, so the groups
+    add up to the people reached.
     """
     rows = (
-        registrations(filters)
+        _two_years(filters)
         .filter(_held(now, prefix="class_"), attended=True)
-        .values(column)
+        .values("fiscal_year", column)
         .annotate(people=Count("resident_id", distinct=True))
         .order_by()
     )
-    return {row[column]: row["people"] for row in rows}
+    return {(row["fiscal_year"], row[column]): row["people"] for row in rows}
 
 
 def attendances_by_topic(filters: Filters, *, now: dt.datetime) -> dict[int, int]:

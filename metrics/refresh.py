@@ -153,6 +153,19 @@ def _recount_classes(session_ids: list[int]) -> None:
     ClassFact.objects.bulk_create(_class_rows(classes), batch_size=2000)
 
 
+def _deleted_classes() -> set[int]:
+    """Classes in the summary tables that outreach no longer has.
+
+    A deletion (a class removed in the admin, and its registrations with it)
+    leaves no timestamp behind, so every known class is checked, in chunks.
+    """
+    known = list(ClassFact.objects.order_by().values_list("session_id", flat=True))
+    gone: set[int] = set()
+    for chunk in _chunks(known):
+        gone |= set(chunk) - outreach.existing_class_ids(chunk)
+    return gone
+
+
 def _chunks(ids: list[int]):
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
@@ -183,9 +196,8 @@ def refresh_figures(
             gone = known - set(ids)
         else:
             touched = outreach.classes_changed_since(state.started_at - OVERLAP)
-            existing = outreach.existing_class_ids(touched)
-            ids = sorted(existing)
-            gone = touched - existing
+            ids = sorted(outreach.existing_class_ids(touched))
+            gone = _deleted_classes()
         if gone:
             ClassFact.objects.filter(session_id__in=gone).delete()
             RegistrationFact.objects.filter(session_id__in=gone).delete()

@@ -130,6 +130,27 @@ def determined_cells(values: Mapping[Key, int], hidden: set[Key], sums: Sequence
     return determined
 
 
+def _protector(values, hidden: set[Key], sums: Sequence[Sum], cell: Key) -> Key | None:
+    """The shown cell to hide next so that `cell` is no longer pinned down.
+
+    First the smallest shown part of a sum the cell is in (what the line rules
+    would pick); failing that, the smallest shown cell anywhere whose hiding frees
+    it (a sum can pin a cell through others, e.g. a grand total); failing that,
+    the smallest shown cell at all, so that every round hides one more.
+    """
+    own = [rule for rule in sums if cell == rule.total or cell in rule.parts]
+    nearby = [_smallest_shown_part(values, hidden, list(rule.parts)) for rule in own]
+    nearby += [rule.total for rule in own if rule.total not in hidden and values[rule.total]]
+    shown = sorted(
+        (key for key, value in values.items() if key not in hidden and value > 0),
+        key=lambda key: (values[key], repr(key)),
+    )
+    for candidate in [c for c in nearby if c is not None] + shown:
+        if cell not in determined_cells(values, hidden | {candidate}, sums):
+            return candidate
+    return shown[0] if shown else None
+
+
 def suppress(values: Mapping[Key, int], sums: Sequence[Sum], threshold: int) -> set[Key]:
     """The cells to show as "*": primary, then secondary until nothing can be worked out."""
     if threshold <= 1:
@@ -140,10 +161,10 @@ def suppress(values: Mapping[Key, int], sums: Sequence[Sum], threshold: int) -> 
         pinned = determined_cells(values, hidden, sums)
         if not pinned:
             return hidden
-        cell = min(pinned, key=repr)
-        rules = [rule for rule in sums if cell == rule.total or cell in rule.parts]
-        if not any(_hide_one_more(values, hidden, rule) for rule in rules):
-            return hidden  # every cell of its sums is hidden already; nothing left to add
+        candidate = _protector(values, hidden, sums, min(pinned, key=repr))
+        if candidate is None:
+            return hidden  # every non-zero cell is hidden: nothing is left to work out
+        hidden.add(candidate)
 
 
 def rate_is_hidden(numerator: int, denominator: int, threshold: int) -> bool:

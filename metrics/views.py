@@ -15,6 +15,7 @@ from core.permissions import coordinator_required, figures_required, has_any_rol
 from core.roles import Role
 from metrics import dashboard as dashboards
 from metrics import exports, report, services
+from metrics.cuts import Dimensions
 from metrics.forms import FiguresFilterForm, TargetsForm
 from metrics.refresh import last_refresh
 from metrics.tasks import is_stale, request_refresh
@@ -42,21 +43,27 @@ def _filters_or_error(request):
     return form, None
 
 
-def _page(form: FiguresFilterForm):
+def _page(form: FiguresFilterForm, refresh=None):
     return dashboards.build(
-        form.filters(), district=form.chosen_district(), topic=form.chosen_topic()
+        form.filters(),
+        district=form.chosen_district(),
+        topic=form.chosen_topic(),
+        dims=Dimensions.load(form.districts.values(), form.topics.values()),
+        refresh=refresh,
     )
 
 
 @figures_required
 def dashboard(request):
     """The year's measures against their targets, and every cut as a chart with its table."""
-    if is_stale(last_refresh()):
+    state = last_refresh()
+    if is_stale(state):
         request_refresh()
+        state = last_refresh()
     form, error = _filters_or_error(request)
     if error:
         return error
-    page = _page(form)
+    page = _page(form, refresh=state)
     return render(
         request,
         "metrics/dashboard.html",
