@@ -13,6 +13,7 @@ suppressed number.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -87,21 +88,39 @@ def _open(uid: str, height: int, title: str, summary: str) -> str:
 
 
 def _legend(uid: str, series: list[Series], y: int) -> tuple[str, int]:
-    parts, x = [], LABEL_WIDTH
+    """One line per series: labels of years are long, and a row of them would not fit."""
+    parts = []
     for index, item in enumerate(series):
         colour = SERIES[index % len(SERIES)]["colour"]
         parts.append(
-            f'<rect x="{x}" y="{y}" width="28" height="18" fill="{_fill(uid, index)}" '
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="28" height="18" fill="{_fill(uid, index)}" '
             f'stroke="{colour}" stroke-width="2"/>'
-            f'<text x="{x + 36}" y="{y + 15}" fill="#1a1a1a">{escape(item.label)}</text>'
+            f'<text x="{LABEL_WIDTH + 36}" y="{y + 15}" fill="#1a1a1a">{escape(item.label)}</text>'
         )
-        x += 48 + FONT * len(item.label)
-    return "".join(parts), y + 34
+        y += 26
+    return "".join(parts), y + 8
+
+
+def _nice_step(top: Decimal) -> Decimal:
+    """A round step (1, 2 or 5 times a power of ten) giving four or five grid lines."""
+    raw = float(top) / 4 or 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return Decimal(str(factor * power))
+    return Decimal(str(10 * power))
 
 
 def bar_chart(uid: str, table: Table, series: list[Series], *, title: str) -> SafeString:
-    """Horizontal bars, one group per item row of the table, one bar per series."""
-    rows = table.items
+    """Horizontal bars, one group per item row of the table, one bar per series.
+
+    Rows that are 0 in every series are left out of the chart (the table keeps them).
+    """
+    rows = [
+        row
+        for row in table.items
+        if any(row.cells[s.column].hidden or row.cells[s.column].value for s in series)
+    ]
     numbers = [
         row.cells[s.column].shown for row in rows for s in series if row.cells[s.column].shown
     ]
@@ -173,13 +192,15 @@ def line_chart(
         for s in series
         if row.cells[s.column].shown is not None
     ]
-    top = max(numbers, default=Decimal(1)) or Decimal(1)
+    tick = _nice_step(max(numbers, default=Decimal(1)))
+    ticks = math.ceil(max(numbers, default=Decimal(1)) / tick) or 1
+    top = tick * ticks
     step = (right - left) / max(len(rows) - 1, 1)
     height = top_y + plot_h + 48
     parts = [_open(uid, height, title, table.summary)]
-    for tick in range(5):
-        value = top * tick / 4
-        y = top_y + plot_h - plot_h * tick / 4
+    for number in range(ticks + 1):
+        value = tick * number
+        y = top_y + plot_h - plot_h * number / ticks
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#8a8a8a" '
             'stroke-width="1"/>'

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -77,6 +78,10 @@ def monthly(filters: Filters, now: dt.datetime) -> Table:
         items,
         unit=_("人"),
     )
+    this_month = timezone.localdate(now).replace(day=1)
+    for row, month in zip(table.items, figures.months_of(year), strict=True):
+        if month > this_month:
+            row.cells[0] = Cell(None)  # not there yet: no point on the line, "—" in the table
     best = _largest(table)
     table.summary = (
         _("%(year)sで参加者がいちばん多かった月は%(month)s（%(people)s人）です。")
@@ -193,51 +198,54 @@ def topics(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
 
 def channels(filters: Filters, dims: Dimensions) -> Table:
     year = filters.fiscal_year
-    years = [year.previous.previous, year.previous, year]
     counts = figures.registrations_by_year_and_channel(filters)
+    on_record = {fiscal_year for fiscal_year, _channel in counts}
+    years = [y for y in (year.previous.previous, year.previous) if y.start_year in on_record]
+    years.append(year)
     items = [
         Item(label, [counts.get((y.start_year, value), 0) for y in years])
         for value, label in dims.channels.items()
     ]
     table = count_table(
         "channels",
-        _("申込方法ごとの申込数（3年度）"),
+        _("申込方法ごとの申込数（過去3年度まで）"),
         _("申込方法"),
         [y.label for y in years],
         items,
         unit=_("件"),
     )
     voice = next((row for row in table.items if row.label == dims.channels.get("voice")), None)
-    if voice and voice.cells[2].shown is not None and voice.cells[0].shown is not None:
+    if len(years) > 1 and voice and None not in (voice.cells[0].shown, voice.cells[-2].shown):
         table.summary = _(
             "自動音声での申込は、%(first)sの%(before)s件から%(year)sの%(now)s件になりました。"
         ) % {
             "first": years[0].label,
             "before": _n(voice.cells[0].shown),
             "year": year.label,
-            "now": _n(voice.cells[2].shown),
+            "now": _n(voice.cells[len(years) - 1].shown),
         }
     else:
-        table.summary = _("申込方法ごとの申込数を、3年度分くらべています。")
+        table.summary = _("申込方法ごとの申込数を、年度ごとにくらべています。")
     table.charts = [_bars("chart-channels", table, [y.label for y in years])]
     return table
 
 
 def mountainous(filters: Filters, now: dt.datetime) -> Table:
     year = filters.fiscal_year
-    years = [year.previous.previous, year.previous, year]
     shares = figures.mountainous_by_year(filters, now=now)
+    years = [y for y in (year.previous.previous, year.previous) if y.start_year in shares]
+    years.append(year)
     table = rate_table(
         "mountainous",
-        _("中山間地域に住む参加者の割合（3年度）"),
+        _("中山間地域に住む参加者の割合（過去3年度まで）"),
         _("年度"),
         [_("割合")],
         [(y.label, [shares.get(y.start_year, (0, 0))]) for y in years],
     )
     first, last = table.rows[0].cells[0], table.rows[-1].cells[0]
-    if first.shown is not None and last.shown is not None:
+    if len(years) > 1 and first.shown is not None and last.shown is not None:
         table.summary = _(
-            "中山間地域に住む参加者の割合は、%(first)sの%(a)sから%(year)sの%(b)sへ。"
+            "中山間地域に住む参加者の割合は、%(first)sの%(a)sから%(year)sの%(b)sになりました。"
         ) % {
             "first": years[0].label,
             "a": first.text,
@@ -245,7 +253,7 @@ def mountainous(filters: Filters, now: dt.datetime) -> Table:
             "b": last.text,
         }
     else:
-        table.summary = _("中山間地域に住む参加者の割合を、3年度分くらべています。")
+        table.summary = _("中山間地域に住む参加者の割合を、年度ごとにくらべています。")
     table.charts = [_bars("chart-mountainous", table, [_("割合")])]
     return table
 

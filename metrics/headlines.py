@@ -98,10 +98,10 @@ def headline(
     if hidden or figure.value is None:
         line.progress = HIDDEN if hidden else ""
         return line
-    if target:
+    lower = measure.key in LOWER_IS_BETTER
+    if target and not lower:  # "97% of the target" means nothing for no-shows or a budget
         share = (Decimal(100) * figure.value / target).quantize(Decimal("1"), ROUND_HALF_UP)
         line.progress = f"{number_format(share, force_grouping=True)}%"
-    lower = measure.key in LOWER_IS_BETTER
     line.on_track = figure.value <= pace if lower else figure.value >= pace
     if lower:
         line.status = _("目安以内") if line.on_track else _("目安を超えています")

@@ -4,6 +4,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from outreach.demo_history import seed_history
 from outreach.models import District, Topic, Venue
 
 DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
@@ -351,3 +352,4 @@ def seed(ctx) -> None:
     from outreach.demo_attendance import seed_attendance
 
     seed_attendance(ctx)
+    seed_history(ctx)  # two past fiscal years and this one, for the figures
