@@ -101,20 +101,16 @@ def monthly(filters: Filters, now: dt.datetime) -> Table:
     return table
 
 
-def districts(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
-    year = filters.fiscal_year
-    people = figures.reached_by(filters, "home_district_id", now=now)
-    this, last = year.start_year, year.previous.start_year
+def districts(data: figures.Collected, dims: Dimensions) -> Table:
+    year = data.filters.fiscal_year
+    this = data.people_by("home_district_id", year)
+    last = data.people_by("home_district_id", year.previous)
     mountain, other, unknown = _("中山間地域"), _("中山間地域以外"), _("地区を答えていない")
     items = [
-        Item(
-            name,
-            [people.get((this, pk), 0), people.get((last, pk), 0)],
-            mountain if hilly else other,
-        )
+        Item(name, [this.get(pk, 0), last.get(pk, 0)], mountain if hilly else other)
         for pk, (name, hilly) in dims.districts.items()
     ]
-    items.append(Item(unknown, [people.get((this, None), 0), people.get((last, None), 0)]))
+    items.append(Item(unknown, [this.get(None, 0), last.get(None, 0)]))
     table = count_table(
         "districts",
         _("住んでいる地区ごとの参加者（実人数）"),
@@ -142,12 +138,11 @@ def _bars(uid: str, table: Table, labels: list[str]) -> object:
     )
 
 
-def age_bands(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
-    year = filters.fiscal_year
-    people = figures.reached_by(filters, "age_band", now=now)
-    this, last = year.start_year, year.previous.start_year
+def age_bands(data: figures.Collected, dims: Dimensions) -> Table:
+    year = data.filters.fiscal_year
+    this, last = data.people_by("age_band", year), data.people_by("age_band", year.previous)
     items = [
-        Item(label, [people.get((this, value), 0), people.get((last, value), 0)])
+        Item(label, [this.get(value, 0), last.get(value, 0)])
         for value, label in dims.age_bands.items()
     ]
     table = count_table(
@@ -230,10 +225,14 @@ def channels(filters: Filters, dims: Dimensions) -> Table:
     return table
 
 
-def mountainous(filters: Filters, now: dt.datetime) -> Table:
-    year = filters.fiscal_year
-    shares = figures.mountainous_by_year(filters, now=now)
-    years = [y for y in (year.previous.previous, year.previous) if y.start_year in shares]
+def mountainous(data: figures.Collected) -> Table:
+    year = data.filters.fiscal_year
+    shares = {}
+    for y in (year.previous.previous, year.previous, year):
+        by_home = data.people_by("home_mountainous", y)
+        # (people who live in a mountainous district, people whose district is known)
+        shares[y.start_year] = (by_home.get(True, 0), by_home.get(True, 0) + by_home.get(False, 0))
+    years = [y for y in (year.previous.previous, year.previous) if shares[y.start_year][1]]
     years.append(year)
     table = rate_table(
         "mountainous",
@@ -280,10 +279,10 @@ def can_do(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
     return table
 
 
-def languages(filters: Filters, now: dt.datetime) -> Table:
-    year = filters.fiscal_year
+def languages(data: figures.Collected) -> Table:
+    year = data.filters.fiscal_year
     names = dict(settings.LANGUAGES)
-    this = figures.reached_by(filters, "language", now=now)
+    this = data.people_by("language", year)
     items = [
         Item(str(names.get(code, code or "—")), [count]) for code, count in sorted(this.items())
     ]
@@ -332,17 +331,18 @@ def messages(filters: Filters, totals: figures.YearTotals) -> Table:
     return table
 
 
-def all_tables(filters: Filters, now: dt.datetime, dims: Dimensions, totals) -> list[Table]:
+def all_tables(data: figures.Collected, now: dt.datetime, dims: Dimensions) -> list[Table]:
+    filters = data.filters
     return [
         monthly(filters, now),
-        districts(filters, now, dims),
-        age_bands(filters, now, dims),
+        districts(data, dims),
+        age_bands(data, dims),
         topics(filters, now, dims),
         channels(filters, dims),
-        mountainous(filters, now),
+        mountainous(data),
         can_do(filters, now, dims),
-        languages(filters, now),
-        messages(filters, totals),
+        languages(data),
+        messages(filters, data.year(filters.fiscal_year)),
     ]
 
 

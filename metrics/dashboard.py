@@ -73,18 +73,20 @@ def build(
     """The page; pass `dims` and `refresh` when the caller has read them already."""
     now = now or timezone.now()
     dims = dims or cuts.Dimensions.load()
-    totals = figures.year_totals(filters, now=now)
-    previous = figures.year_totals(filters.for_year(filters.fiscal_year.previous), now=now)
+    data = figures.collect(filters, now=now)
     elapsed = headlines.year_elapsed(filters.fiscal_year, timezone.localdate(now))
     lines = headlines.headlines(
-        totals, previous, services.targets_for(filters.fiscal_year), elapsed
+        data.year(filters.fiscal_year),
+        data.year(filters.fiscal_year.previous),
+        services.targets_for(filters.fiscal_year),
+        elapsed,
     )
     return Dashboard(
         filters=filters,
         district=district,
         topic=topic,
         headlines=lines,
-        tables=cuts.all_tables(filters, now, dims, totals),
+        tables=cuts.all_tables(data, now, dims),
         refresh=refresh or last_refresh(),
         now=now,
     )

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
@@ -86,45 +87,108 @@ class YearTotals:
     messages_by_channel: dict[str, tuple[int, Decimal]] = field(default_factory=dict)
 
 
-def year_totals(filters: Filters, *, now: dt.datetime | None = None) -> YearTotals:
-    """The year's totals in four queries, whatever the number of rows."""
+# People who came, by fiscal year and by their own attributes. Each person has one
+# district, age band and language at a time (every class of theirs is refreshed when
+# they change), so these groups partition the people reached: per-district, per-age-band
+# and per-language counts, and the totals, are sums of them.
+PEOPLE_KEY = ("fiscal_year", "home_district_id", "home_mountainous", "age_band", "language")
+
+
+@dataclass
+class Collected:
+    """What one figures page reads from the summary tables, in five queries."""
+
+    filters: Filters
+    totals: dict[int, YearTotals]
+    people: dict[tuple, int]
+
+    def year(self, fiscal_year: FiscalYear) -> YearTotals:
+        return self.totals.get(fiscal_year.start_year) or YearTotals()
+
+    def people_by(self, column: str, fiscal_year: FiscalYear) -> dict:
+        index = PEOPLE_KEY.index(column)
+        return group_rows(
+            {key: n for key, n in self.people.items() if key[0] == fiscal_year.start_year},
+            lambda key: key[index],
+        )
+
+
+def _people(rows, came: Q, years: list[int]) -> dict[tuple, int]:
+    counted = (
+        rows.filter(came, fiscal_year__in=years)
+        .values(*PEOPLE_KEY)
+        .annotate(people=Count("resident_id", distinct=True))
+        .order_by()
+    )
+    return {tuple(row[key] for key in PEOPLE_KEY): row["people"] for row in counted}
+
+
+def _repeaters(rows, came: Q, years: list[int]) -> dict[int, int]:
+    """People who came to two classes or more, per fiscal year (one grouped subquery)."""
+    inner = (
+        rows.filter(came, fiscal_year__in=years)
+        .values("fiscal_year", "resident_id")
+        .annotate(classes=Count("pk"))
+        .filter(classes__gte=2)
+        .order_by()
+    )
+    sql, params = inner.query.sql_with_params()
+    # The inner SQL is Django's own, with its values passed as parameters.
+    outer = f"SELECT t.fiscal_year, COUNT(*) FROM ({sql}) t GROUP BY t.fiscal_year"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(outer, params)
+        return dict(cursor.fetchall())
+
+
+def collect(filters: Filters, *, now: dt.datetime | None = None) -> Collected:
+    """This year's and last year's totals, and people by attribute over three years.
+
+    Five queries whatever the number of rows: people by attribute, registrations,
+    repeaters, classes (each grouped by year), and the messages of both years.
+    """
     now = now or timezone.now()
+    this, last = filters.fiscal_year, filters.fiscal_year.previous
+    years = [this.start_year, last.start_year]
     held = _held(now, prefix="class_")
     came = held & Q(attended=True)
-    rows = registrations(filters)
-    totals = rows.aggregate(
-        people_reached=Count("resident_id", distinct=True, filter=came),
-        mountainous_reached=Count(
-            "resident_id", distinct=True, filter=came & Q(home_mountainous=True)
-        ),
-        known_home_reached=Count(
-            "resident_id", distinct=True, filter=came & Q(home_district_id__isnull=False)
-        ),
-        attendees=Sum("party_size", filter=came),
-        confirmed_seats=Sum("party_size", filter=held & Q(is_confirmed=True)),
-        recorded=Count("pk", filter=held & Q(attendance_recorded=True)),
-        no_shows=Count("pk", filter=held & Q(no_show=True)),
-        waitlisted_never_promoted=Sum(
-            "party_size", filter=Q(class_cancelled=False, is_waitlisted=True, promoted=False)
-        ),
-        can_do_pairs=Sum("can_do_pairs", filter=held),
-        can_do_improved=Sum("can_do_improved", filter=held),
-        satisfaction_answers=Count("satisfaction", filter=held),
-        satisfied=Count("pk", filter=held & Q(satisfaction__gte=SATISFIED_FROM)),
-        registrations=Count("pk", filter=Q(is_cancelled=False)),
-    )
-    # People who came to two classes or more in the year (one query, a grouped subquery).
-    totals["repeat_people"] = (
-        rows.filter(came)
-        .values("resident_id")
-        .annotate(classes=Count("session_id", distinct=True))
-        .filter(classes__gte=2)
-        .count()
-    )
+    rows = registrations(filters, year=False)
+    people = _people(rows, came, [*years, last.previous.start_year])
+    totals = {year: YearTotals() for year in years}
+    for row in (
+        rows.filter(fiscal_year__in=years)
+        .values("fiscal_year")
+        .annotate(
+            attendees=Sum("party_size", filter=came),
+            confirmed_seats=Sum("party_size", filter=held & Q(is_confirmed=True)),
+            recorded=Count("pk", filter=held & Q(attendance_recorded=True)),
+            no_shows=Count("pk", filter=held & Q(no_show=True)),
+            waitlisted_never_promoted=Sum(
+                "party_size", filter=Q(class_cancelled=False, is_waitlisted=True, promoted=False)
+            ),
+            can_do_pairs=Sum("can_do_pairs", filter=held),
+            can_do_improved=Sum("can_do_improved", filter=held),
+            satisfaction_answers=Count("satisfaction", filter=held),
+            satisfied=Count("pk", filter=held & Q(satisfaction__gte=SATISFIED_FROM)),
+            registrations=Count("pk", filter=Q(is_cancelled=False)),
+        )
+        .order_by()
+    ):
+        year = row.pop("fiscal_year")
+        totals[year] = YearTotals(**{key: value or 0 for key, value in row.items()})
+    for year, count in _repeaters(rows, came, years).items():
+        totals[year].repeat_people = count
+    for (year, home, hilly, _band, _language), count in people.items():
+        if year in totals:
+            totals[year].people_reached += count
+            totals[year].mountainous_reached += count if hilly else 0
+            totals[year].known_home_reached += count if home is not None else 0
     class_held = _held(now)
     with_people = class_held & Q(attendees__gt=0)
-    totals.update(
-        classes(filters).aggregate(
+    for row in (
+        _narrow(ClassFact.objects.all(), filters, year=False)
+        .filter(fiscal_year__in=years)
+        .values("fiscal_year")
+        .annotate(
             classes_held=Count("pk", filter=class_held),
             capacity_held=Sum("capacity", filter=class_held),
             classes_with_attendees=Count("pk", filter=with_people),
@@ -132,19 +196,31 @@ def year_totals(filters: Filters, *, now: dt.datetime | None = None) -> YearTota
                 "pk", filter=with_people & Q(helpers__gte=F("helpers_needed"))
             ),
         )
-    )
-    result = YearTotals(**{key: value or 0 for key, value in totals.items()})
-    start, end = filters.fiscal_year.bounds()
-    by_channel: dict[str, tuple[int, Decimal]] = {}
+        .order_by()
+    ):
+        year = row.pop("fiscal_year")
+        for key, value in row.items():
+            setattr(totals[year], key, value or 0)
+    _add_messages(totals, filters, last.bounds()[0], this.bounds()[1])
+    return Collected(filters, totals, people)
+
+
+def _add_messages(totals: dict[int, YearTotals], filters: Filters, start, end) -> None:
     for cost in messaging.message_costs(
         start=start, end=end, district_id=filters.district_id, topic_id=filters.topic_id
     ):
-        count, money = by_channel.get(cost.channel, (0, Decimal("0")))
-        by_channel[cost.channel] = (count + cost.count, money + cost.total)
-    result.messages_by_channel = by_channel
-    result.messages = sum(count for count, _money in by_channel.values())
-    result.message_cost = sum((money for _count, money in by_channel.values()), Decimal("0"))
-    return result
+        year = totals.get(FiscalYear.of(cost.month).start_year)
+        if year is None:
+            continue
+        count, money = year.messages_by_channel.get(cost.channel, (0, Decimal("0")))
+        year.messages_by_channel[cost.channel] = (count + cost.count, money + cost.total)
+        year.messages += cost.count
+        year.message_cost += cost.total
+
+
+def year_totals(filters: Filters, *, now: dt.datetime | None = None) -> YearTotals:
+    """The year's totals alone (for tests, the bench and the open data)."""
+    return collect(filters, now=now).year(filters.fiscal_year)
 
 
 # --- Cuts: each one query -------------------------------------------------------------------
@@ -166,22 +242,6 @@ def attendees_by_month(filters: Filters, *, now: dt.datetime) -> dict[dt.date, i
         .order_by()
     )
     return {row["month"]: row["people"] for row in rows}
-
-
-def reached_by(filters: Filters, column: str, *, now: dt.datetime) -> dict[tuple[int, object], int]:
-    """Distinct people who came, by fiscal year (this and last) and one of their attributes.
-
-    Each person has one district, age band and language at a time, so the groups
-    add up to the people reached.
-    """
-    rows = (
-        _two_years(filters)
-        .filter(_held(now, prefix="class_"), attended=True)
-        .values("fiscal_year", column)
-        .annotate(people=Count("resident_id", distinct=True))
-        .order_by()
-    )
-    return {(row["fiscal_year"], row[column]): row["people"] for row in rows}
 
 
 def attendances_by_topic(filters: Filters, *, now: dt.datetime) -> dict[int, int]:
@@ -213,31 +273,17 @@ def can_do_by_topic(filters: Filters, *, now: dt.datetime) -> dict[int, tuple[in
 
 
 def registrations_by_year_and_channel(filters: Filters) -> dict[tuple[int, str], int]:
-    """Registrations not cancelled, per fiscal year and channel, over every year on record."""
+    """Registrations not cancelled, per fiscal year and channel, this year and the two before."""
+    year = filters.fiscal_year
+    years = [year.start_year, year.previous.start_year, year.previous.previous.start_year]
     rows = (
         registrations(filters, year=False)
-        .filter(is_cancelled=False)
+        .filter(is_cancelled=False, fiscal_year__in=years)
         .values("fiscal_year", "channel")
         .annotate(count=Count("pk"))
         .order_by()
     )
     return {(row["fiscal_year"], row["channel"]): row["count"] for row in rows}
-
-
-def mountainous_by_year(filters: Filters, *, now: dt.datetime) -> dict[int, tuple[int, int]]:
-    """Per fiscal year: (people reached who live in a mountainous district, with a known one)."""
-    came = _held(now, prefix="class_") & Q(attended=True)
-    rows = (
-        registrations(filters, year=False)
-        .filter(came, home_district_id__isnull=False)
-        .values("fiscal_year")
-        .annotate(
-            mountainous=Count("resident_id", distinct=True, filter=Q(home_mountainous=True)),
-            known=Count("resident_id", distinct=True),
-        )
-        .order_by()
-    )
-    return {row["fiscal_year"]: (row["mountainous"], row["known"]) for row in rows}
 
 
 def years_on_record() -> list[int]:
