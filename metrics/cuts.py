@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from core.fiscal import FiscalYear
@@ -63,7 +63,7 @@ def monthly(filters: Filters, now: dt.datetime) -> Table:
     people = figures.attendees_by_month(filters, now=now)
     items = [
         Item(
-            _("%(month)d月") % {"month": month.month},
+            date_format(month, "M"),  # 4月 in Japanese, Apr in English
             [people.get(month, 0), people.get(previous, 0)],
         )
         for month, previous in zip(

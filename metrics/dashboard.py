@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,11 @@ class Dashboard:
     @property
     def year(self) -> FiscalYear:
         return self.filters.fiscal_year
+
+    @property
+    def small_max(self) -> int:
+        """The largest count of people shown as "*"."""
+        return settings.SMALL_COUNT_THRESHOLD - 1
 
     @property
     def scope(self) -> str:

@@ -135,3 +135,13 @@ def test_two_refreshes_at_once_take_turns_and_count_each_registration_once(world
     assert errors == []
     assert RegistrationFact.objects.count() == 10
     assert totals(world).people_reached == 4
+
+
+def test_the_refresh_command_says_what_it_did(world):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("refresh_figures", "--full", stdout=out)
+    assert "Full refresh: 3 classes, 10 registrations rewritten, 0 removed" in out.getvalue()
