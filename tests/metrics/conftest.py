@@ -53,11 +53,6 @@ def mark(registration, value, *, minutes=0, kind="attendance", statement=None, p
 
 
 @pytest.fixture
-def figures_viewer(db):
-    return UserFactory(email="viewer@example.jp", display_name="橋本 誠", role=Role.FIGURES_VIEWER)
-
-
-@pytest.fixture
 def world(db) -> World:
     """Last fiscal year, by hand:
 
