@@ -130,18 +130,20 @@ def _class_rows(classes: Iterable[outreach.ClassFacts]) -> list[ClassFact]:
     ]
 
 
-def _rewrite(session_ids: list[int]) -> tuple[int, int]:
+def _rewrite(session_ids: list[int], *, clear: bool = True) -> tuple[int, int]:
     """Replace the rows of these classes with what outreach says now."""
     classes = {c.session_id: c for c in outreach.class_facts(session_ids)}
     facts = outreach.registration_facts(list(classes))
     registrations = _registration_rows(facts, classes)
-    # A registration moved to another class keeps its id only if outreach moved it;
-    # deleting by id too means its old row, under a class not being rewritten, goes.
-    RegistrationFact.objects.filter(
-        Q(session_id__in=session_ids) | Q(registration_id__in=[r.registration_id for r in facts])
-    ).delete()
+    if clear:
+        # A registration moved to another class keeps its id only if outreach moved it;
+        # deleting by id too means its old row, under a class not being rewritten, goes.
+        RegistrationFact.objects.filter(
+            Q(session_id__in=session_ids)
+            | Q(registration_id__in=[r.registration_id for r in facts])
+        ).delete()
+        ClassFact.objects.filter(session_id__in=session_ids).delete()
     RegistrationFact.objects.bulk_create(registrations, batch_size=2000)
-    ClassFact.objects.filter(session_id__in=session_ids).delete()
     ClassFact.objects.bulk_create(_class_rows(classes.values()), batch_size=2000)
     return len(classes), len(registrations)
 
@@ -194,6 +196,9 @@ def refresh_figures(
             ids = outreach.class_ids_between()
             known = set(ClassFact.objects.values_list("session_id", flat=True))
             gone = known - set(ids)
+            # Everything is written again: empty the tables once, not chunk by chunk.
+            RegistrationFact.objects.all().delete()
+            ClassFact.objects.all().delete()
         else:
             touched = outreach.classes_changed_since(state.started_at - OVERLAP)
             ids = sorted(outreach.existing_class_ids(touched))
@@ -203,7 +208,7 @@ def refresh_figures(
             RegistrationFact.objects.filter(session_id__in=gone).delete()
         classes = registrations = 0
         for number, chunk in enumerate(_chunks(ids), start=1):
-            done_classes, done_registrations = _rewrite(chunk)
+            done_classes, done_registrations = _rewrite(chunk, clear=not full)
             classes += done_classes
             registrations += done_registrations
             say(
