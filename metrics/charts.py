@@ -21,7 +21,7 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from metrics.tables import HIDDEN, Table
+from metrics.tables import Table
 
 FONT = 16
 WIDTH = 760
@@ -249,6 +249,3 @@ def line_chart(
         'stroke="#1a1a1a" stroke-width="1.5"/></svg>'
     )
     return mark_safe("".join(parts))  # noqa: S308 - every text above went through escape()
-
-
-__all__ = ["HIDDEN", "Series", "bar_chart", "line_chart"]

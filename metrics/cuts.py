@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from core.fiscal import FiscalYear
 from messaging import queries as messaging
 from metrics import figures
 from metrics.charts import Series, bar_chart, line_chart
@@ -344,6 +343,3 @@ def all_tables(data: figures.Collected, now: dt.datetime, dims: Dimensions) -> l
         languages(data),
         messages(filters, data.year(filters.fiscal_year)),
     ]
-
-
-__all__ = ["Dimensions", "FiscalYear", "all_tables"]

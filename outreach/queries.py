@@ -17,9 +17,11 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 
 from outreach.models import AttendanceMark, ClassSession, District, Registration, Resident, Topic
-from outreach.services.attendance import PersonState, current_state, helpers_needed
+from outreach.services import attendance as attendance_rules
+from outreach.services.attendance import PersonState, current_state
 
-__all__ = ["helpers_needed"]  # the one-helper-per-four rule, for the helper-ratio figure
+# The city's one-helper-per-four rule, for the figures' helper-ratio measure.
+helpers_needed = attendance_rules.helpers_needed
 
 
 def class_topics():

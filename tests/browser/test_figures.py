@@ -6,7 +6,6 @@ from django.test import Client
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import ensure_migration_data
-from tests.metrics.conftest import world  # noqa: F401 - the hand-counted year, as a fixture
 
 
 @pytest.fixture
@@ -30,7 +29,7 @@ def test_the_dashboard_report_and_targets_are_axe_clean(
     world,
     new_page,
     figures_viewer,
-    coordinator_with_totp,  # noqa: F811
+    coordinator_with_totp,
 ):
     year = world.year.start_year
     viewer = _signed_in(new_page, site, figures_viewer, viewport=DESKTOP)
@@ -52,7 +51,7 @@ def test_the_charts_need_no_javascript_and_every_one_has_its_table_and_summary(
     site,
     world,
     new_page,
-    figures_viewer,  # noqa: F811
+    figures_viewer,
 ):
     page = _signed_in(new_page, site, figures_viewer, java_script_enabled=False)
     page.goto(f"{site.url}/desk/figures/?year={world.year.start_year}")
@@ -74,7 +73,7 @@ def test_the_series_of_a_chart_differ_in_greyscale_not_only_in_colour(
     site,
     world,
     new_page,
-    figures_viewer,  # noqa: F811
+    figures_viewer,
 ):
     page = _signed_in(new_page, site, figures_viewer)
     page.goto(f"{site.url}/desk/figures/?year={world.year.start_year}")
