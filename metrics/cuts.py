@@ -19,6 +19,7 @@ from messaging import queries as messaging
 from metrics import figures
 from metrics.charts import Series, bar_chart, line_chart
 from metrics.figures import Filters
+from metrics.measures import UNIT_LABELS, Unit
 from metrics.tables import Cell, Item, Row, Table, count_table, rate_table
 from outreach import queries as outreach
 
@@ -75,7 +76,7 @@ def monthly(filters: Filters, now: dt.datetime) -> Table:
         _("月"),
         [year.label, year.previous.label],
         items,
-        unit=_("人"),
+        unit=UNIT_LABELS[Unit.PEOPLE],
     )
     this_month = timezone.localdate(now).replace(day=1)
     for row, month in zip(table.items, figures.months_of(year), strict=True):
@@ -116,7 +117,7 @@ def districts(data: figures.Collected, dims: Dimensions) -> Table:
         _("地区"),
         [year.label, year.previous.label],
         items,
-        unit=_("人"),
+        unit=UNIT_LABELS[Unit.PEOPLE],
         groups=[mountain, other, None],
     )
     subtotal = next((row for row in table.rows if row.label == mountain), None)
@@ -150,7 +151,7 @@ def age_bands(data: figures.Collected, dims: Dimensions) -> Table:
         _("年代"),
         [year.label, year.previous.label],
         items,
-        unit=_("人"),
+        unit=UNIT_LABELS[Unit.PEOPLE],
     )
     best = _largest(table)
     table.summary = (
@@ -176,7 +177,7 @@ def topics(filters: Filters, now: dt.datetime, dims: Dimensions) -> Table:
         _("講座"),
         [year.label],
         items,
-        unit=_("人"),
+        unit=UNIT_LABELS[Unit.PEOPLE],
         groups=list(dims.levels.values()),
     )
     best = _largest(table)
@@ -206,7 +207,7 @@ def channels(filters: Filters, dims: Dimensions) -> Table:
         _("申込方法"),
         [y.label for y in years],
         items,
-        unit=_("件"),
+        unit=UNIT_LABELS[Unit.REGISTRATIONS],
     )
     voice = next((row for row in table.items if row.label == dims.channels.get("voice")), None)
     if len(years) > 1 and voice and None not in (voice.cells[0].shown, voice.cells[-2].shown):
@@ -291,7 +292,7 @@ def languages(data: figures.Collected) -> Table:
         _("ことば"),
         [year.label],
         items,
-        unit=_("人"),
+        unit=UNIT_LABELS[Unit.PEOPLE],
     )
     table.summary = _("%(year)sの参加者を、連絡に使うことばごとに数えています。") % {
         "year": year.label
@@ -316,7 +317,7 @@ def messages(filters: Filters, totals: figures.YearTotals) -> Table:
         _("方法"),
         [_("件数"), _("料金（%(currency)s）") % {"currency": currency}],
         rows,
-        unit=_("件"),
+        unit=UNIT_LABELS[Unit.MESSAGES],
     )
     table.summary = _(
         "%(year)sに送ったSMSと自動音声電話は%(count)s件、料金は%(cost)s %(currency)sです。"

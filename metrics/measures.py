@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from metrics.figures import YearTotals
 
@@ -34,13 +35,14 @@ class Unit:
     MONEY = "money"
 
 
+# Written right after the number (1,234人); the contexts tell the two 件 apart in English.
 UNIT_LABELS = {
-    Unit.PEOPLE: _("人"),
-    Unit.CLASSES: _("回"),
-    Unit.REGISTRATIONS: _("件"),
-    Unit.MESSAGES: _("件"),
-    Unit.PERCENT: _("%"),
-    Unit.RATIO: _("人/回"),
+    Unit.PEOPLE: pgettext_lazy("unit after a number", "人"),
+    Unit.CLASSES: pgettext_lazy("unit after a number", "回"),
+    Unit.REGISTRATIONS: pgettext_lazy("unit after a number of registrations", "件"),
+    Unit.MESSAGES: pgettext_lazy("unit after a number of messages", "件"),
+    Unit.PERCENT: "%",
+    Unit.RATIO: pgettext_lazy("unit after a number", "人/回"),
     Unit.MONEY: "",
 }
 

@@ -16,14 +16,16 @@ CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
 def main() -> int:
-    known: dict[str, str] = {}
+    # Keyed by (context, msgid): one Japanese word may need two English ones (件 of
+    # registrations, 件 of messages), told apart by pgettext's context.
+    known: dict[tuple[str, str], str] = {}
     known_plural: dict[str, dict[int, str]] = {}
     for notes in sorted((ROOT / "docs" / "i18n").glob("*.po")):
         for entry in polib.pofile(str(notes)):
             if entry.msgid_plural and all(entry.msgstr_plural.values()):
                 known_plural.setdefault(entry.msgid, dict(entry.msgstr_plural))
             elif entry.msgstr:
-                known.setdefault(entry.msgid, entry.msgstr)
+                known.setdefault((entry.msgctxt or "", entry.msgid), entry.msgstr)
     catalogue = polib.pofile(str(CATALOGUE))
     filled = 0
     for entry in catalogue:
@@ -31,8 +33,8 @@ def main() -> int:
             continue
         if entry.msgid_plural and entry.msgid in known_plural:
             entry.msgstr_plural = dict(known_plural[entry.msgid])
-        elif not entry.msgid_plural and entry.msgid in known:
-            entry.msgstr = known[entry.msgid]
+        elif not entry.msgid_plural and (entry.msgctxt or "", entry.msgid) in known:
+            entry.msgstr = known[(entry.msgctxt or "", entry.msgid)]
         else:
             continue
         if "fuzzy" in entry.flags:
