@@ -22,7 +22,7 @@ from core.fiscal import FiscalYear
 from metrics.models import ClassFact, FiguresRefresh, RegistrationFact
 from outreach import queries as outreach
 
-# Classes read from outreach per round: keeps each query's IN list and memory bounded.
+# Classes read from outreach at a time: keeps each query's IN list and memory bounded.
 CHUNK = 500
 # A change is found by its timestamp, which is set when the row is written, not when
 # its transaction commits. A write stamped just before a refresh began may commit

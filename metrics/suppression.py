@@ -136,7 +136,7 @@ def _protector(values, hidden: set[Key], sums: Sequence[Sum], cell: Key) -> Key 
     First the smallest shown part of a sum the cell is in (what the line rules
     would pick); failing that, the smallest shown cell anywhere whose hiding frees
     it (a sum can pin a cell through others, e.g. a grand total); failing that,
-    the smallest shown cell at all, so that every round hides one more.
+    the smallest shown cell at all, so that every pass hides one more.
     """
     own = [rule for rule in sums if cell == rule.total or cell in rule.parts]
     nearby = [_smallest_shown_part(values, hidden, list(rule.parts)) for rule in own]

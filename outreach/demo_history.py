@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.fiscal import FiscalYear
+from core.roles import Role
 from outreach.models import (
     AttendanceMark,
     CanDoStatement,
@@ -171,7 +172,7 @@ def seed_history(ctx) -> None:
         get_user_model().objects.get_or_create(email=email, defaults={"display_name": name})[0]
         for email, name in HELPERS
     ]
-    lead = ctx.users.get("Trainer")
+    lead = ctx.users.get(Role.TRAINER)
     first = FiscalYear.of(today).previous.previous.start
     voice_start = voice_menu_start(today)
     sessions: list[ClassSession] = []
