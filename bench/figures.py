@@ -43,7 +43,7 @@ CLASSES_PER_YEAR = 4_000
 REGISTRATIONS_PER_CLASS = 10
 MARKS = 1_000_000
 YEARS = 5
-REPEAT = 5
+REPEAT = 7
 SEED = 7
 
 
@@ -340,14 +340,21 @@ NAMES = [
 ]
 
 
-def timed(function, repeat: int = REPEAT) -> tuple[float, object]:
-    function()  # warm the caches once, as a second visitor would find them
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+def interleaved(functions: dict, rounds: int = REPEAT) -> dict[str, float]:
+    """Median seconds of each function, measured in alternating rounds after a warm-up.
+
+    The machine is shared: its speed drifts within a minute. Running the contenders
+    one after another in each round lets the drift fall on all of them alike.
+    """
+    for function in functions.values():
+        function()  # warm the caches once, as a second visitor would find them
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            started = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def measure(now: dt.datetime) -> None:
@@ -390,11 +397,17 @@ def measure(now: dt.datetime) -> None:
 
     say(
         f"timing {year.label} ({year}): raw SQL, figures alone, dashboard page, "
-        f"median of {REPEAT} …"
+        f"median of {REPEAT} alternating rounds …"
     )
-    raw_seconds, raw_figures = timed(raw)
-    figures_seconds, _ = timed(lambda: dashboard.build(Filters(year), now=now))
-    page_seconds, _ = timed(page)
+    medians = interleaved(
+        {
+            "raw": raw,
+            "figures": lambda: dashboard.build(Filters(year), now=now),
+            "page": page,
+        }
+    )
+    raw_seconds, figures_seconds, page_seconds = (medians[k] for k in ("raw", "figures", "page"))
+    raw_figures = raw()
     with CaptureQueriesContext(connection) as queries:
         page()
     totals = year_totals(Filters(year), now=now)
