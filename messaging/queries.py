@@ -112,7 +112,8 @@ def message_costs(
                 count=row["count"],
                 segments=row["segments"] or 0,
                 priced=row["priced"],
-                reported=(row["reported"] or Decimal("0")).quantize(CENT),
+                # Twilio's price as reported (five decimals), summed; only totals are rounded.
+                reported=row["reported"] or Decimal("0"),
                 estimate=estimate.quantize(CENT),
             )
         )
