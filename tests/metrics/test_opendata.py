@@ -114,3 +114,20 @@ def test_a_venue_address_is_split_into_the_standards_parts(address, expected):
     full, prefecture, *parts = split_address(address, "神奈川県")
     assert prefecture == "神奈川県" and tuple(parts) == expected
     assert full.startswith("神奈川県") and full.endswith(expected[2])
+
+
+@pytest.mark.parametrize(
+    ("code", "valid"),
+    [
+        ("141500", True),  # 相模原市
+        ("011002", True),  # 札幌市
+        ("131016", True),  # 千代田区
+        ("141501", False),  # wrong check digit
+        ("14150", False),
+        ("１４１５００", False),  # full-width digits
+    ],
+)
+def test_the_local_government_code_is_checked_by_its_check_digit(code, valid):
+    from config.env import local_government_code_is_valid
+
+    assert local_government_code_is_valid(code) is valid
