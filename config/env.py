@@ -202,3 +202,17 @@ def email_url(name: str) -> dict[str, object]:
     if timeout is not None:
         settings["EMAIL_TIMEOUT"] = timeout
     return settings
+
+
+def local_government_code_is_valid(code: str) -> bool:
+    """A 全国地方公共団体コード: five digits and the check digit of the Ministry's rule.
+
+    The check digit is the ones digit of 11 minus (the digits weighted 6, 5, 4, 3, 2,
+    summed, modulo 11): 14150 → 45 → 45 mod 11 = 1 → 11 - 1 = 10 → 0, so 141500.
+    """
+    if len(code) != 6 or not code.isascii() or not code.isdigit():
+        return False
+    weighted = sum(
+        int(digit) * weight for digit, weight in zip(code[:5], (6, 5, 4, 3, 2), strict=True)
+    )
+    return (11 - weighted % 11) % 10 == int(code[5])

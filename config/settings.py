@@ -23,6 +23,7 @@ from config.env import (
     env_rate,
     env_reminder_schedule,
     env_str,
+    local_government_code_is_valid,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "outreach",
     "messaging",
     "training",
+    "metrics",
     "cms",
     # Wagtail and translation.
     "wagtail_localize",
@@ -385,7 +387,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail logs every page action at INFO; seed_demo would print hundreds.
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
-        # WeasyPrint reports each step of drawing a certificate at INFO.
+        # WeasyPrint (certificates, the yearly report's PDF) logs every step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
@@ -430,3 +432,30 @@ MIDDLEWARE.insert(
     "cms.cache.HelpPageCacheMiddleware",
 )
 CMS_PAGE_CACHE_SECONDS = env_int("CMS_PAGE_CACHE_SECONDS", 60)
+
+# --- Figures and open data (metrics) ------------------------------------------------------
+# 全国地方公共団体コード of the city publishing the open data: five digits and a check digit
+# (Sagamihara: 141500). Checked at start-up: a wrong code would mislabel every published file.
+LOCAL_GOVERNMENT_CODE = env_str("LOCAL_GOVERNMENT_CODE", "141500")
+if not local_government_code_is_valid(LOCAL_GOVERNMENT_CODE):
+    raise ImproperlyConfigured(
+        "LOCAL_GOVERNMENT_CODE must be the six-digit 全国地方公共団体コード with its check "
+        f"digit (e.g. 141500), not {LOCAL_GOVERNMENT_CODE!r}"
+    )
+# 地方公共団体名 as the open data writes it: prefecture and city (神奈川県相模原市).
+LOCAL_GOVERNMENT_NAME = env_str("LOCAL_GOVERNMENT_NAME", "神奈川県相模原市")
+# Aggregate cells that count 1 to SMALL_COUNT_THRESHOLD - 1 people are shown as "*", and
+# enough other cells with them that no total or difference gives a hidden one away.
+SMALL_COUNT_THRESHOLD = env_int("SMALL_COUNT_THRESHOLD", 5)
+if SMALL_COUNT_THRESHOLD < 1:
+    raise ImproperlyConfigured("SMALL_COUNT_THRESHOLD must be 1 or more (1 suppresses nothing)")
+OPEN_DATA_LICENSE = env_str("OPEN_DATA_LICENSE", "CC BY 4.0")
+OPEN_DATA_LICENSE_URL = env_str(
+    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.ja"
+)
+# Open-data files are the same for everyone: served from the cache for this long at most
+# (a change to the classes or a refresh of the figures gives them a new cache key at once).
+OPEN_DATA_CACHE_SECONDS = env_int("OPEN_DATA_CACHE_SECONDS", 600)
+# The figures are read from summary tables; a dashboard view older than this asks the
+# worker to bring them up to date (late attendance syncs, cancellations, edits).
+FIGURES_REFRESH_SECONDS = env_int("FIGURES_REFRESH_SECONDS", 300)

@@ -24,6 +24,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("twilio/", include("messaging.urls")),
+    # Open data: stable addresses for programs, the same in every language.
+    path("opendata/", include("metrics.urls_opendata")),
 ]
 
 # Resident and staff pages: Japanese at /, English at /en/.
@@ -32,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("outreach.urls")),
     path("training/", include("training.urls")),
     path("desk/messages/", include("messaging.urls_desk")),
+    path("desk/figures/", include("metrics.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,4 +10,7 @@ def site(request) -> dict:
             ch for ch in settings.DESK_PHONE_NUMBER if ch.isdigit() or ch == "+"
         ),
         "DESK_OPENING_HOURS": settings.DESK_OPENING_HOURS,
+        # The open-data files linked from every page's footer carry this licence.
+        "OPEN_DATA_LICENSE": settings.OPEN_DATA_LICENSE,
+        "OPEN_DATA_LICENSE_URL": settings.OPEN_DATA_LICENSE_URL,
     }

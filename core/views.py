@@ -15,6 +15,7 @@ ROLE_LANDING = {
     Role.TRAINER: "outreach:trainer-today",
     Role.STAFF_LEARNER: "training:my-learning",
     Role.INSTRUCTOR: "training:instructor-home",
+    Role.FIGURES_VIEWER: "metrics:dashboard",
 }
 
 

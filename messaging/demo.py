@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from messaging import texts
+from messaging.demo_history import seed_history
 from messaging.models import Message, MessageTemplate
 from messaging.services.planning import build_message
 from messaging.tasks import ensure_tick
@@ -41,5 +42,7 @@ def seed(ctx) -> None:
         f"  messaging: {MessageTemplate.objects.count()} message texts, "
         f"{Message.objects.count()} messages in the outbox"
     )
+
+    seed_history(ctx)  # messages of the past fiscal years, for the figures
 
     ensure_tick()  # reminders go out once a minute under make run's worker

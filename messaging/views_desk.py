@@ -1,12 +1,8 @@
 """Coordinator pages: outbox, inbox, opt-outs, message texts, monthly counts and cost."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +11,7 @@ from core.permissions import coordinator_required
 from messaging import texts
 from messaging.forms import OptOutForm, TemplateForm
 from messaging.models import Channel, InboundMessage, Message, MessageTemplate, OptOut, Purpose
+from messaging.queries import cost_per_unit, message_costs
 from messaging.roster import delivery_by_registration
 from messaging.services import planning
 from messaging.services.inbox import mark_handled
@@ -155,44 +152,14 @@ def template_edit(request, purpose, language, channel):
 @coordinator_required
 def costs(request):
     """Messages per month and channel: Twilio's reported price, else the configured estimate."""
-    rows = (
-        Message.objects.exclude(status__in=[Message.Status.SKIPPED, Message.Status.QUEUED])
-        .annotate(month=TruncMonth("created_at"))
-        .values("month", "channel")
-        .annotate(
-            count=Count("id"),
-            segments=Sum("segments"),
-            priced=Count("price"),
-            reported=Sum("price"),
-        )
-        .order_by("-month", "channel")
-    )
-    per_unit = {
-        Channel.SMS: settings.SMS_COST_PER_SEGMENT,
-        Channel.VOICE: settings.VOICE_COST_PER_CALL,
-    }
-    table = []
-    for row in rows:
-        unpriced = row["count"] - row["priced"]
-        # Segments of unpriced messages are estimated as the average per message.
-        units = row["segments"] if row["channel"] == Channel.SMS else row["count"]
-        estimate = (
-            per_unit[row["channel"]] * Decimal(units) * Decimal(unpriced) / Decimal(row["count"])
-        )
-        table.append(
-            {
-                **row,
-                "channel_label": Channel(row["channel"]).label,
-                "reported": row["reported"] or Decimal("0"),
-                "estimate": estimate.quantize(Decimal("0.01")),
-                "unpriced": unpriced,
-                "total": ((row["reported"] or Decimal("0")) + estimate).quantize(Decimal("0.01")),
-            }
-        )
     return render(
         request,
         "messaging/costs.html",
-        {"table": table, "currency": settings.MESSAGE_COST_CURRENCY, "per_unit": per_unit},
+        {
+            "table": message_costs(),
+            "currency": settings.MESSAGE_COST_CURRENCY,
+            "per_unit": cost_per_unit(),
+        },
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.roles import Role
 from outreach.demo_attendance import seed_attendance
+from outreach.demo_history import seed_history
 from outreach.demo_volunteers import seed_volunteers
 from outreach.models import ClassSession, District, Topic, Venue
 from outreach.services import register
@@ -351,3 +352,5 @@ def seed(ctx) -> None:
 
     # The register of volunteer trainers who help at classes.
     seed_volunteers(ctx)
+
+    seed_history(ctx)  # two past fiscal years and this one, for the figures

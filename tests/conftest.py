@@ -129,6 +129,12 @@ def other_instructor(db):
 
 
 @pytest.fixture
+def figures_viewer(db):
+    """A committee member: the yearly figures, never a person's data."""
+    return UserFactory(email="viewer@example.jp", display_name="橋本 誠", role=Role.FIGURES_VIEWER)
+
+
+@pytest.fixture
 def coordinator_with_totp(coordinator):
     """A coordinator who has set up an authenticator app (the middleware requires it)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

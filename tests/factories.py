@@ -1,6 +1,7 @@
 """factory-boy factories for the whole suite. Add an app's factories here, grouped by app."""
 
 import datetime as dt
+import uuid
 
 import factory
 from django.contrib.auth.models import Group
@@ -10,6 +11,7 @@ from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
 from outreach.models import (
+    AttendanceMark,
     CanDoStatement,
     ClassSession,
     District,
@@ -237,6 +239,20 @@ class RequirementFactory(factory.django.DjangoModelFactory):
     course = factory.SubFactory(CourseFactory)
     audience = Requirement.Audience.EVERYONE
     due_date = factory.LazyAttribute(lambda o: dt.date(o.fiscal_year + 1, 3, 31))
+
+
+class AttendanceMarkFactory(factory.django.DjangoModelFactory):
+    """A mark as a tablet makes it; `made_at` defaults to the class's start."""
+
+    class Meta:
+        model = AttendanceMark
+
+    client_uuid = factory.LazyFunction(uuid.uuid4)
+    registration = factory.SubFactory(RegistrationFactory)
+    session = factory.LazyAttribute(lambda o: o.registration.session)
+    kind = AttendanceMark.Kind.ATTENDANCE
+    value = AttendanceMark.Attendance.PRESENT
+    made_at = factory.LazyAttribute(lambda o: o.session.starts_at)
 
 
 __all__ = ["Role", "TEST_PASSWORD"]

@@ -7,6 +7,9 @@ import os
 
 import pytest
 
+# The figures' hand-counted year, for the figures pages in Chromium.
+from tests.metrics.conftest import world  # noqa: F401
+
 # Playwright's sync API runs an event loop in this thread; the live server's
 # test data is written through the ORM from the same thread, which Django
 # would otherwise refuse as "async-unsafe".
