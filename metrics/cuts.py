@@ -331,8 +331,42 @@ def messages(filters: Filters, totals: figures.YearTotals) -> Table:
     return table
 
 
+def staff_courses(data: figures.Collected) -> Table | None:
+    """Required staff courses completed and overdue, by department (None if there are none)."""
+    year = data.filters.fiscal_year
+    rows = data.staff.get(year.start_year)
+    if not rows:  # filtered by district or topic, or no required courses set this year
+        return None
+    table = rate_table(
+        "staff-courses",
+        _("部署別の職員の必修研修（修了・期限切れの割合）"),
+        _("部署"),
+        [_("修了"), _("期限切れ")],
+        [
+            (
+                row.name or _("部署なし"),
+                [(row.completed, row.required), (row.overdue, row.required)],
+            )
+            for row in rows
+        ],
+    )
+    totals = data.year(year)
+    table.summary = _(
+        "%(year)sの必修研修%(required)s件（職員と研修の組み合わせ）のうち、"
+        "修了は%(completed)s件、期限切れは%(overdue)s件です。"
+    ) % {
+        "year": year.label,
+        "required": _n(totals.staff_required),
+        "completed": _n(totals.staff_completed),
+        "overdue": _n(totals.staff_overdue),
+    }
+    table.charts = [_bars("chart-staff-courses", table, [_("修了"), _("期限切れ")])]
+    return table
+
+
 def all_tables(data: figures.Collected, now: dt.datetime, dims: Dimensions) -> list[Table]:
     filters = data.filters
+    staff = staff_courses(data)
     return [
         monthly(filters, now),
         districts(data, dims),
@@ -343,4 +377,5 @@ def all_tables(data: figures.Collected, now: dt.datetime, dims: Dimensions) -> l
         can_do(filters, now, dims),
         languages(data),
         messages(filters, data.year(filters.fiscal_year)),
+        *([staff] if staff else []),
     ]

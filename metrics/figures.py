@@ -20,6 +20,7 @@ from django.utils import timezone
 from core.fiscal import FiscalYear
 from messaging import queries as messaging
 from metrics.models import ClassFact, RegistrationFact
+from training import queries as training
 
 # Satisfaction is asked on a scale of 1 to 5; 4 and 5 count as satisfied.
 SATISFIED_FROM = 4
@@ -85,6 +86,10 @@ class YearTotals:
     messages: int = 0
     message_cost: Decimal = Decimal("0")
     messages_by_channel: dict[str, tuple[int, Decimal]] = field(default_factory=dict)
+    # Required staff courses: (person, requirement) pairs due, completed and overdue.
+    staff_required: int = 0
+    staff_completed: int = 0
+    staff_overdue: int = 0
 
 
 # People who came, by fiscal year and by their own attributes. Each person has one
@@ -101,6 +106,9 @@ class Collected:
     filters: Filters
     totals: dict[int, YearTotals]
     people: dict[tuple, int]
+    # Required-course completion per department, by fiscal year (empty when the page is
+    # filtered by district or topic: staff courses have neither).
+    staff: dict[int, list] = field(default_factory=dict)
 
     def year(self, fiscal_year: FiscalYear) -> YearTotals:
         return self.totals.get(fiscal_year.start_year) or YearTotals()
@@ -202,7 +210,22 @@ def collect(filters: Filters, *, now: dt.datetime | None = None) -> Collected:
         for key, value in row.items():
             setattr(totals[year], key, value or 0)
     _add_messages(totals, filters, last.bounds()[0], this.bounds()[1])
-    return Collected(filters, totals, people)
+    staff = _add_staff_courses(totals, filters)
+    return Collected(filters, totals, people, staff)
+
+
+def _add_staff_courses(totals: dict[int, YearTotals], filters: Filters) -> dict[int, list]:
+    """Required staff courses per department (training.queries), four queries a year."""
+    if filters.district_id is not None or filters.topic_id is not None:
+        return {}
+    staff = {}
+    for year, entry in totals.items():
+        rows = training.required_completion(FiscalYear(year))
+        entry.staff_required = sum(row.required for row in rows)
+        entry.staff_completed = sum(row.completed for row in rows)
+        entry.staff_overdue = sum(row.overdue for row in rows)
+        staff[year] = rows
+    return staff
 
 
 def _add_messages(totals: dict[int, YearTotals], filters: Filters, start, end) -> None:

@@ -5,11 +5,7 @@ a count, or a rate with its numerator and denominator (so small counts can be
 suppressed). Its definition is shown beside the figure on the dashboard, in the
 printed report and in the open data, so the committee reads what is counted.
 
-Adding a measure is one entry in MEASURES. The staff-course measure waits for
-the `training` app's query function; when it exists, give its entry a
-`compute` that reads the totals' `staff_required` and `staff_completed`, and
-fill those in metrics.figures.year_totals from
-`training.queries.required_completion(fiscal_year)` (see docs/figures.md).
+Adding a measure is one entry in MEASURES.
 """
 
 from __future__ import annotations
@@ -89,8 +85,6 @@ class Measure:
     cumulative: bool = False
     # Counts of people (or rates of people): 1 to threshold - 1 is not shown.
     about_people: bool = True
-    # For a measure that cannot be counted yet: the query function it waits for.
-    waits_for: str = ""
 
     @property
     def available(self) -> bool:
@@ -241,14 +235,13 @@ MEASURES: list[Measure] = [
     ),
     Measure(
         "staff_required_completion",
-        _("職員の必修研修の修了率（部署別）"),
-        _("必修の研修を修了した職員の割合を、部署ごとに示します。"),
-        Unit.PERCENT,
-        None,
-        waits_for=(
-            "training.queries.required_completion(fiscal_year: FiscalYear) -> "
-            "list of (department: str, required: int, completed: int, overdue: int)"
+        _("職員の必修研修の修了率"),
+        _(
+            "その年度の必修研修（職員ごと・研修ごとに数えます）のうち、修了したものの割合。"
+            "期限後の修了も含みます。部署別の表があります。地区や内容で絞り込んだときは示しません。"
         ),
+        Unit.PERCENT,
+        lambda t: _percent(t.staff_completed, t.staff_required),
     ),
 ]
 

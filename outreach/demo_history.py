@@ -13,7 +13,6 @@ Idempotent: if the history's residents exist, nothing is added.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 import uuid
 
@@ -31,7 +30,7 @@ from outreach.models import (
     Topic,
     Venue,
 )
-from outreach.services.attendance import ATTENDEES_PER_HELPER
+from outreach.rosters import helpers_needed
 
 SEED = 20240401
 # 070-2000-xxxx (mobiles) and 042-680-xxxx (landlines): demo numbers, never dialled.
@@ -250,7 +249,7 @@ def seed_history(ctx) -> None:
     through = ClassSession.helpers.through
     links = []
     for session in sessions:
-        needed = math.ceil(attendees.get(session.pk, 0) / ATTENDEES_PER_HELPER)
+        needed = helpers_needed(attendees.get(session.pk, 0))
         # Helpers are short now and then, more often in the mountains.
         short = rng.random() < (0.35 if session.venue.district.is_mountainous else 0.15)
         for helper in helpers[: max(needed - short, 0)]:

@@ -36,7 +36,7 @@ def test_the_dashboard_shows_last_years_measures_with_their_definitions(viewer_c
     assert "参加した人（実人数）" in body
     assert "同じ人が何回来ても1人と数えます" in body
     assert body.count("<svg") == 9
-    assert "まだ集計できません" in body
+    assert "職員の必修研修の修了率" in body
 
 
 def test_coordinators_see_the_figures_too_and_the_link_to_set_targets(coordinator_client, world):
@@ -84,22 +84,33 @@ def test_the_dashboards_query_count_does_not_grow_with_the_data(
 ):
     """Guards an N+1 over classes, registrations, districts or topics on the figures page.
 
-    17: session, user, roles, refresh state, years, districts, topics; targets; five for
+    25: session, user, roles, refresh state, years, districts, topics; targets; five for
     both years' totals (people by attribute, registrations, repeaters, classes, messages);
-    and the cuts that need their own grouping (months, topics, channels, can-do).
+    four per year for required staff courses (training.progress: requirements, staff,
+    completions, open enrolments); and the cuts that need their own grouping (months,
+    topics, channels, can-do).
     """
     from metrics.refresh import refresh_figures
-    from tests.factories import ClassSessionFactory, RegistrationFactory
+    from tests.factories import (
+        ClassSessionFactory,
+        DepartmentFactory,
+        RegistrationFactory,
+        RequirementFactory,
+    )
 
+    for year in (world.year, world.year.previous):
+        RequirementFactory(fiscal_year=year.start_year, due_date=year.end)
+    UserFactory(department=DepartmentFactory(code="welfare"))
     query = {"year": world.year.start_year}
     viewer_client.get(DASHBOARD, query)
-    with django_assert_num_queries(17) as small:
+    with django_assert_num_queries(25) as small:
         assert viewer_client.get(DASHBOARD, query).status_code == 200
     a = world.classes["A"]
     for _ in range(5):
         session = ClassSessionFactory(topic=a.topic, venue=a.venue, starts_at=a.starts_at)
         for _ in range(4):
             RegistrationFactory(session=session)
+        UserFactory(department=DepartmentFactory(code="welfare"))
     refresh_figures()
     with django_assert_num_queries(len(small.captured_queries)):
         assert viewer_client.get(DASHBOARD, query).status_code == 200

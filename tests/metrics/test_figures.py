@@ -1,11 +1,22 @@
 """The measures count what their definitions say, on a year counted by hand (conftest.world)."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
-from metrics.figures import Filters, year_totals
+from metrics.cuts import staff_courses
+from metrics.figures import Filters, collect, year_totals
 from metrics.measures import BY_KEY
+from tests.factories import (
+    CourseSessionFactory,
+    DepartmentFactory,
+    EnrolmentFactory,
+    RequirementFactory,
+    UserFactory,
+)
+from training.models import Enrolment
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +55,49 @@ def test_a_topic_filter_counts_only_that_topic(world):
     assert (totals.people_reached, totals.classes_held, totals.registrations) == (2, 1, 4)
 
 
-def test_the_staff_course_measure_is_not_available_yet_and_says_what_it_waits_for():
-    measure = BY_KEY["staff_required_completion"]
-    assert not measure.available
-    assert "training.queries.required_completion(fiscal_year" in measure.waits_for
+def _staff_year(year):
+    """Two departments: welfare 6 of 8 required courses completed, tax 2 of 5 (3 overdue)."""
+    welfare = DepartmentFactory(code="welfare", name="高齢者支援課")
+    tax = DepartmentFactory(code="tax", name="市民税課")
+    requirement = RequirementFactory(fiscal_year=year.start_year, due_date=year.start)
+    done_on = timezone.make_aware(dt.datetime.combine(year.start, dt.time(12)))
+    for department, people, done in ((welfare, 8, 6), (tax, 5, 2)):
+        for n in range(people):
+            person = UserFactory(department=department)
+            if n < done:
+                EnrolmentFactory(
+                    learner=person,
+                    session=CourseSessionFactory(course=requirement.course),
+                    status=Enrolment.Status.COMPLETED,
+                    completed_at=done_on,
+                )
+
+
+def test_staff_completion_of_required_courses_comes_from_training(world):
+    _staff_year(world.year)
+
+    totals = year_totals(Filters(world.year))
+
+    assert (totals.staff_required, totals.staff_completed) == (13, 8)
+    assert figure(totals, "staff_required_completion") == Decimal("61.5")
+
+
+def test_staff_completion_is_not_cut_by_district_or_topic(world):
+    _staff_year(world.year)
+
+    fujino = year_totals(Filters(world.year, district_id=world.districts["fujino"].pk))
+
+    assert fujino.staff_required == 0
+    assert figure(fujino, "staff_required_completion") is None
+
+
+def test_the_staff_table_shows_each_department(world):
+    _staff_year(world.year)
+    data = collect(Filters(world.year))
+
+    table = staff_courses(data)
+
+    rows = {row.label: [cell.text for cell in row.cells] for row in table.rows}
+    assert rows["高齢者支援課"][0] == "75.0%"
+    # 2 of 5 completed: a count of 1-4 people is not shown, nor a rate made of one.
+    assert rows["市民税課"] == ["*", "*"]
