@@ -4,7 +4,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from outreach.models import District, Topic, Venue
+from outreach.models import ConsentMethod, District, Topic, Venue
 
 DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
 
@@ -238,6 +238,12 @@ DEMO_GIVEN_NAMES = [
     ("洋子", "ようこ"),
 ]
 WEEKS_AHEAD = 8
+# How each demo channel records consent.
+DEMO_CONSENT = {
+    "web": ConsentMethod.WEB_FORM,
+    "desk": ConsentMethod.DESK_READ_OUT,
+    "voice": ConsentMethod.VOICE_KEYPAD,
+}
 
 
 def _demo_people(count: int, offset: int):
@@ -258,7 +264,7 @@ def seed_classes(ctx) -> None:
 
     from core.roles import Role
     from outreach.models import ClassSession
-    from outreach.services import register
+    from outreach.services import Consent, register
 
     trainer = ctx.users.get(Role.TRAINER)
     venues = list(Venue.objects.select_related("district").order_by("id"))
@@ -294,16 +300,20 @@ def seed_classes(ctx) -> None:
                 capacity + 3 if (week < 3 and index % 3 == 0) else (capacity * (week % 4 + 1)) // 5
             )
             for n, (name, kana, phone) in enumerate(_demo_people(wanted, offset=index * 40)):
+                channel = ("web", "desk", "voice")[n % 3]
                 register(
                     session,
                     name=name,
                     name_kana=kana,
                     phone=phone,
-                    channel=("web", "desk", "voice")[n % 3],
+                    channel=channel,
                     party_size=2 if n % 7 == 3 else 1,
                     needs_loaner_device=n % 4 == 0,
                     district=venue.district,
                     age_band=("70s", "80plus", "60s")[n % 3],
+                    consent=Consent(DEMO_CONSENT[channel]),
+                    # The voice menu never learns a name: these wait on the desk's call-back list.
+                    name_confirmed=channel != "voice",
                 )
                 people += 1
         ctx.say(f"  classes: week {week + 1}/{WEEKS_AHEAD}")

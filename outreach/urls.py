@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from outreach import desk, views
+from outreach import desk, desk_people, views
 
 app_name = "outreach"
 
@@ -29,6 +29,16 @@ urlpatterns = [
     path(
         "desk/registrations/<int:pk>/move/", desk.registration_move, name="desk-registration-move"
     ),
+    path("desk/callbacks/", desk_people.callbacks, name="desk-callbacks"),
+    path(
+        "desk/callbacks/<int:pk>/confirm/",
+        desk_people.callback_confirm,
+        name="desk-callback-confirm",
+    ),
+    path(
+        "desk/callbacks/<int:pk>/attach/", desk_people.callback_attach, name="desk-callback-attach"
+    ),
+    path("desk/residents/<int:pk>/", desk_people.resident_edit, name="desk-resident"),
     path("desk/mine/", desk.my_classes, name="desk-my-classes"),
     path("desk/mine/feed/", desk.rotate_feed, name="desk-rotate-feed"),
     # Trainer pages (attendance), owned by the attendance area.

@@ -8,7 +8,16 @@ from django.utils import timezone
 
 from core.models import Department, User
 from core.roles import Role
-from outreach.models import ClassSession, District, Registration, Resident, Topic, Venue
+from outreach.models import (
+    ClassSession,
+    ConsentMethod,
+    District,
+    Registration,
+    Resident,
+    Topic,
+    Venue,
+)
+from outreach.services import Consent
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -106,14 +115,26 @@ class ResidentFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration as register() makes one: the resident's name, phone and consent."""
+
     class Meta:
         model = Registration
 
     session = factory.SubFactory(ClassSessionFactory)
     resident = factory.SubFactory(ResidentFactory)
+    name = factory.LazyAttribute(lambda o: o.resident.name)
+    name_kana = factory.LazyAttribute(lambda o: o.resident.name_kana)
     phone = factory.LazyAttribute(lambda o: o.resident.phone)
+    language = factory.LazyAttribute(lambda o: o.resident.language)
     status = Registration.Status.CONFIRMED
     channel = Registration.Channel.WEB
+    consented_at = factory.LazyFunction(timezone.now)
+    consent_method = ConsentMethod.WEB_FORM
+
+
+def consent(method: str = ConsentMethod.WEB_FORM) -> Consent:
+    """A consent record as a channel makes it (the web form's ticked box by default)."""
+    return Consent(method)
 
 
 __all__ = ["Role", "TEST_PASSWORD"]

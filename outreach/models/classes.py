@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from outreach.models.people import Registration
+
 
 def _english(language: str | None) -> bool:
     return bool(language) and not language.startswith("ja")
@@ -165,7 +167,6 @@ class ClassSessionQuerySet(models.QuerySet):
         Correlated subqueries rather than joins, so the counts stay right when
         this is combined with other annotations or filters across relations.
         """
-        from outreach.models.people import Registration
 
         def _total(status, expression):
             return Coalesce(

@@ -40,7 +40,10 @@ from outreach.models import (
     Resident,
     WalkIn,
 )
+from outreach.names import name_key
 from outreach.phones import mask_phone
+from outreach.services.errors import AlreadyRegistered
+from outreach.services.identity import attach_registration
 
 # Sessions from today up to this many days ahead are stored on the tablet.
 DAYS_AHEAD = 7
@@ -218,11 +221,9 @@ def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
     """
     sessions = list(sessions)
     ids = [s.pk for s in sessions]
-    registrations = (
-        Registration.objects.filter(session_id__in=ids, status=Registration.Status.CONFIRMED)
-        .select_related("resident")
-        .order_by("resident__name_kana", "id")
-    )
+    registrations = Registration.objects.filter(
+        session_id__in=ids, status=Registration.Status.CONFIRMED
+    ).order_by("name_kana", "id")
     walk_ins = {}
     for walk_in in WalkIn.objects.filter(registration__session_id__in=ids).order_by("made_at"):
         walk_ins.setdefault(walk_in.registration_id, walk_in)
@@ -240,7 +241,7 @@ def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
     states_by_session = {sid: current_state(marks) for sid, marks in marks_by_session.items()}
     for registration in registrations:
         states = states_by_session.get(registration.session_id, {})
-        phone = registration.phone or registration.resident.phone
+        phone = registration.phone
         lines_by_session[registration.session_id].append(
             RosterLine(
                 registration=registration,
@@ -278,8 +279,8 @@ def add_walk_in(
 
     Invariant: one registration per walk-in UUID, however often it is replayed.
     The capacity rule is not applied: they are already in the room. A phone
-    number that already holds a place in this class means the trainer did not
-    find them on the roster; the walk-in then points at that registration.
+    number and name that already hold a place in this class mean the trainer did
+    not find them on the roster; the walk-in then points at that registration.
     """
     existing = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
     if found := existing.first():
@@ -293,17 +294,26 @@ def add_walk_in(
         with transaction.atomic():
             registration = None
             if e164:
+                # Someone the trainer did not find on the roster: the same phone
+                # AND name. A phone alone may be a spouse's or a daughter's.
                 registration = (
-                    Registration.objects.active().filter(session=session, phone=e164).first()
+                    Registration.objects.active()
+                    .filter(session=session, phone=e164, name_key=name_key(name))
+                    .first()
                 )
             if registration is None:
+                # A stand-in resident, merged with one on file by a coordinator
+                # later. No consent record: the tablet does not ask for one.
                 resident = Resident.objects.create(
                     name=name, name_kana=name_kana, phone=e164, district=session.venue.district
                 )
                 registration = Registration.objects.create(
                     session=session,
                     resident=resident,
+                    name=name,
+                    name_kana=name_kana,
                     phone=e164,
+                    district=session.venue.district,
                     status=Registration.Status.CONFIRMED,
                     channel=Registration.Channel.WALK_IN,
                     party_size=party_size,
@@ -340,28 +350,24 @@ def merge_candidates(walk_in: WalkIn, *, limit: int = 5):
 def merge_walk_in(walk_in: WalkIn, resident: Resident, *, by) -> Registration:
     """Link a walk-in's registration to a resident already on file, and drop the stand-in.
 
-    Invariant: a phone number still holds at most one active place per class;
-    the marks stay on the same registration, so nothing recorded is lost.
+    Invariant: one person still holds at most one active place per class (the
+    same-person constraints); the marks stay on the same registration, so
+    nothing recorded is lost.
     """
     registration = walk_in.registration
-    placeholder = registration.resident
-    if placeholder.pk == resident.pk:
+    if registration.resident_id == resident.pk:
         return registration
     with transaction.atomic():
-        registration.resident = resident
-        registration.phone = resident.phone or placeholder.phone
         try:
-            with transaction.atomic():
-                registration.save(update_fields=["resident", "phone", "updated_at"])
-        except IntegrityError as exc:
+            registration = attach_registration(
+                registration, resident, by=by, action="attendance.walk_in_merged"
+            )
+        except AlreadyRegistered as exc:
             raise AttendanceError(
                 _("この方はこの教室にすでに申し込まれています。名簿の申込を使ってください。")
             ) from exc
         walk_in.merged_at = timezone.now()
         walk_in.save(update_fields=["merged_at"])
-        if not placeholder.registrations.exists():
-            placeholder.delete()
-        audit.record(by, "attendance.walk_in_merged", registration, resident=resident.pk)
     return registration
 
 
