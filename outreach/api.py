@@ -6,8 +6,10 @@ form and the phone desk. Errors are JSON: {"detail": "...", "errors": {field: [.
 Strict: the schemas are the contract, so what they do not describe is refused
 with 400 or 422, never guessed at: unknown fields, strings where booleans or
 numbers belong, language codes the site does not speak, text the database
-cannot store (core/api_schema.py). Each operation lists every status code it
-answers with, so the OpenAPI document is complete (tests/outreach/test_api_schema.py).
+cannot store (core/api_schema.py; a NUL in an address, query or cookie is
+refused before, by core.middleware.NulCharacterRefusalMiddleware, with 400).
+Each operation lists every status code it answers with, so the OpenAPI
+document is complete (tests/outreach/test_api_schema.py).
 """
 
 from __future__ import annotations
@@ -147,7 +149,7 @@ class ClassFilters(Schema):
     to: dt.date | None = None
 
 
-@router.get("/classes", response={200: list[ClassOut], **errors(422)})
+@router.get("/classes", response={200: list[ClassOut], **errors(400, 422)})
 def list_classes(request, filters: Query[ClassFilters]):
     """Published, upcoming classes (or from `from` to `to`, inclusive, Asia/Tokyo dates)."""
     district, topic, from_, to = filters.district, filters.topic, filters.from_, filters.to
@@ -165,7 +167,7 @@ def list_classes(request, filters: Query[ClassFilters]):
     return [_class_out(s) for s in sessions[:500]]
 
 
-@router.get("/classes/{class_id}", response={200: ClassOut, **errors(404, 422)})
+@router.get("/classes/{class_id}", response={200: ClassOut, **errors(400, 404, 422)})
 def get_class(request, class_id: RowId):
     return _class_out(get_object_or_404(_listed(), pk=class_id))
 
@@ -240,7 +242,9 @@ def create_registration(request, class_id: RowId, payload: RegistrationIn):
     )
 
 
-@router.delete("/registrations/{manage_token}", response={200: CancelOut, **errors(404, 409, 422)})
+@router.delete(
+    "/registrations/{manage_token}", response={200: CancelOut, **errors(400, 404, 409, 422)}
+)
 def delete_registration(request, manage_token: Token):
     """Cancel by the private token; the freed seat goes to the waiting list in order.
 

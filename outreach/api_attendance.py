@@ -101,7 +101,7 @@ def roster_json(roster) -> dict:
 @router.get(
     "/today",
     url_name="attendance-today",
-    response={200: dict[str, Any], **errors(401, 403)},
+    response={200: dict[str, Any], **errors(400, 401, 403)},
     summary="The signed-in trainer's classes today and in the next days",
 )
 def today(request):
