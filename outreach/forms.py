@@ -211,6 +211,8 @@ class ResidentCorrectionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = districts_mountainous_first()
+        # Stand-ins for walk-ins and voice callers may have no kana yet.
+        self.fields["name_kana"].required = False
         self.fields["language"] = forms.ChoiceField(
             label=_("ことば"), choices=settings.LANGUAGES, required=True
         )

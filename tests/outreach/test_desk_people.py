@@ -155,3 +155,21 @@ def test_trainers_cannot_open_the_desks_people_pages(client, trainer):
     assert client.get(reverse("outreach:desk-resident", args=[resident.pk])).status_code == 403
     url = reverse("outreach:desk-callback-confirm", args=[registration.pk])
     assert client.post(url, {"name": "x"}).status_code == 403
+
+
+def test_a_resident_without_kana_can_be_corrected(desk):
+    resident = ResidentFactory(name="当日 参加", name_kana="", phone=None)
+    response = desk.post(
+        reverse("outreach:desk-resident", args=[resident.pk]),
+        {
+            "name": "当日 参加者",
+            "name_kana": "",
+            "phone": "",
+            "language": "ja",
+            "age_band": "",
+            "contact_preference": "auto",
+        },
+    )
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.name == "当日 参加者"
