@@ -67,7 +67,12 @@ def main() -> int:
     def post(n: int):
         response = client.post(
             url,
-            {"name": f"住民{n}", "name_kana": "じゅうみん", "phone": f"090-{run}9-{n:04d}"},
+            {
+                "name": f"住民{n}",
+                "name_kana": "じゅうみん",
+                "phone": f"090-{run}9-{n:04d}",
+                "consent": True,
+            },
             content_type="application/json",
         )
         assert response.status_code == 201, response.content

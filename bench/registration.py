@@ -9,7 +9,9 @@ capacity (must be equal) and the ratio to the bare view. Drops the database.
     .venv/bin/python bench/registration.py [--burst 500] [--concurrency 64] \\
         [--workers 4] [--threads 1]
 
-Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432).
+Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432). On a
+machine others share, give the run its own BENCH_DB (the database it creates and
+drops, default tsunagu_bench_classes) and BENCH_PORT (default: any free port).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-DB_NAME = "tsunagu_bench_classes"
+DB_NAME = os.environ.get("BENCH_DB", "tsunagu_bench_classes")
 CAPACITY = 40
 REQUEST_TIMEOUT = 15  # seconds per request
 TOTAL_TIMEOUT = 240  # seconds for the whole run
@@ -126,7 +128,7 @@ def main() -> int:
     args = parser.parse_args()
     signal.alarm(TOTAL_TIMEOUT)  # bounded in time, whatever happens
 
-    port = _free_port()
+    port = int(os.environ.get("BENCH_PORT") or _free_port())
     env = _env(port)
     print(f"creating database {DB_NAME} and migrating …", flush=True)
     _psql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
@@ -192,6 +194,7 @@ def main() -> int:
                     "name": f"住民{n}",
                     "name_kana": "じゅうみん",
                     "phone": f"090-2{n // 10000:03d}-{n % 10000:04d}",
+                    "consent": True,
                 },
             )
             for n in range(args.burst)

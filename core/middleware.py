@@ -1,5 +1,7 @@
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.roles import Role, user_has_role
 
@@ -36,3 +38,38 @@ class CoordinatorTOTPRequiredMiddleware:
         from allauth.mfa.models import Authenticator
 
         return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class NulCharacterRefusalMiddleware:
+    """Refuse a request whose address, query or cookies contain a NUL character (400).
+
+    PostgreSQL can neither store nor compare text containing NUL, so such a value
+    reaching a lookup (a manage link /r/<token>/, a session cookie) failed there
+    with a 500. No page, token or cookie of Tsunagu ever contains one: only a
+    malformed or hostile request does, and it gets a plain answer instead.
+    Request bodies are checked where they are read (forms, the API's schemas).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            return self._refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.path:
+            return True
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+        return any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items())
+
+    @staticmethod
+    def _refuse(request):
+        message = _("使えない文字（NUL文字など）が含まれています。")
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        return render(request, "400.html", status=400)

@@ -184,7 +184,16 @@ def unknown_placeholders(body: str) -> list[str]:
     return sorted({m for m in _PLACEHOLDER.findall(body) if m not in PLACEHOLDERS})
 
 
+# "{name}さん、" or "{name}, " and the like: the salutation a message drops when the
+# name is not known (a voice-menu registration the desk has not called back yet).
+_SALUTATION = re.compile(r"\{name\}(?:さん|様)?[、,]?\s*")
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
+
+
 def fill(body: str, values: dict[str, str]) -> str:
+    if not values.get("name", True):
+        body = _SALUTATION.sub("", body)
+        body = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), body)
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), body)
 
 
@@ -232,13 +241,18 @@ def help_link(topic_slug: str, language: str) -> str:
 
 
 def registration_values(registration, language: str, *, position: int | None = None) -> dict:
-    """The placeholders' values for one registration, in the message's language."""
+    """The placeholders' values for one registration, in the message's language.
+
+    The name is the one given for this registration ("" while a voice-menu
+    registration waits for the desk to ask it: never a stand-in, never someone
+    else's on file).
+    """
     session = registration.session
     venue = session.venue
     topic = session.topic
     english = language == "en"
     return {
-        "name": registration.resident.name,
+        "name": registration.name if registration.name_confirmed else "",
         "class": (session.title or (topic.title_en if english and topic.title_en else topic.title)),
         "date": format_date(session.starts_at, language),
         "time": format_time(session.starts_at, language),

@@ -28,8 +28,15 @@ from messaging.services.inbox import record_inbound
 from messaging.services.optouts import opt_in, opt_out
 from messaging.services.status import record_status
 from messaging.voice import gather, say, spoken_class, url, xml
-from outreach.models import ClassSession, District, Registration, Resident
-from outreach.services import RegistrationError, cancel_registration, register, waitlist_position
+from outreach.models import ClassSession, ConsentMethod, District, Registration
+from outreach.services import (
+    AlreadyRegistered,
+    Consent,
+    RegistrationError,
+    cancel_registration,
+    register,
+    waitlist_position,
+)
 
 # Twilio's standard opt-out and opt-in keywords, and the Japanese ones residents use.
 STOP_WORDS = {
@@ -47,6 +54,11 @@ STOP_WORDS = {
 }
 START_WORDS = {"START", "UNSTOP", "YES", "開始", "再開", "かいし", "さいかい"}
 CLASSES_READ = 3
+# Said before the key press that registers a caller: consent is to this use only.
+PURPOSE_STATEMENT = (
+    "お名前と 電話番号は、教室の ご案内の ためだけに 使います。"
+    "お名前は、あとで 係の人が お電話で うかがいます。"
+)
 
 
 def twilio_webhook(view):
@@ -268,9 +280,12 @@ def voice_class(request):
     session = sessions[int(choice) - 1]
     confirm = gather(response, f"voice/register/?session={session.pk}")
     say(confirm, spoken_class(session))
+    # The purpose is stated before the key press that records consent (PURPOSE_STATEMENT).
+    say(confirm, PURPOSE_STATEMENT)
     say(
         confirm,
-        "この 教室に、いま お電話の 番号で 申し込みます。よければ 1を、やめる ときは 9を 押して ください。",
+        "この 教室に、いま お電話の 番号で 申し込みます。"
+        "同意して 申し込む ときは 1を、やめる ときは 9を 押して ください。",
     )
     response.redirect(url("voice/menu/?again=1"))
     return xml(response)
@@ -278,26 +293,41 @@ def voice_class(request):
 
 @twilio_webhook
 def voice_register(request):
+    """Register the caller: 1 pressed after hearing PURPOSE_STATEMENT is their consent.
+
+    The caller's name is never asked and never borrowed from a resident on file
+    with the same number (DESIGN.md: a phone number is not an identity): the
+    registration carries a stand-in name and waits on the desk's call-back list.
+    """
     response = VoiceResponse()
     if _choice(request)[:1] != "1":
         say(response, "申し込みを やめました。")
         _main_menu(response, greet=False)
         return xml(response)
     session = get_object_or_404(ClassSession, pk=request.GET.get("session", "0"))
-    caller = _caller(request)
-    known = Resident.objects.filter(phone=caller).first()
     try:
         registration = register(
             session,
-            name=known.name if known else "電話申込（お名前 未確認）",
-            name_kana=known.name_kana if known else "",
-            phone=caller,
+            name="",
+            name_kana="",
+            phone=_caller(request),
             channel="voice",
             district=session.venue.district,
-            resident=known,
+            language="ja",
+            consent=Consent(ConsentMethod.VOICE_KEYPAD),
+            name_confirmed=False,
         )
+    except AlreadyRegistered:
+        # One line cannot tell two callers apart: the desk registers a second person.
+        say(
+            response,
+            "この 電話番号からの 申し込みが、この 教室に もう あります。"
+            "ほかの 方の 申し込みは、係の人が うけつけます。",
+        )
+        _main_menu(response, greet=False)
+        return xml(response)
     except (RegistrationError, ValidationError) as exc:
-        # A polite spoken reason (already registered, class closed), never an error page.
+        # A polite spoken reason (class closed, number refused), never an error page.
         say(response, exc.messages[0] if isinstance(exc, ValidationError) else str(exc))
         _main_menu(response, greet=False)
         return xml(response)
@@ -314,7 +344,7 @@ def voice_register(request):
         say(response, spoken_class(session))
     say(
         response,
-        f"お名前の 確認の ため、係の人から お電話する ことが あります。お問い合わせは {settings.DESK_PHONE_NUMBER} です。ありがとう ございました。",
+        f"お名前を うかがう ため、係の人から お電話 します。お問い合わせは {settings.DESK_PHONE_NUMBER} です。ありがとう ございました。",
     )
     response.hangup()
     return xml(response)
@@ -360,8 +390,13 @@ def voice_mine(request):
     return xml(response)
 
 
-def _cancel(registration, how: str) -> None:
-    cancel_registration(registration, reason=how)
+def _cancel(registration, how: str) -> bool:
+    """Cancel for the caller; False when it is too late (the class has started)."""
+    try:
+        cancel_registration(registration, reason=how)
+    except RegistrationError:
+        return False
+    return True
 
 
 @twilio_webhook
@@ -377,7 +412,10 @@ def voice_cancel(request):
         say(response, "取り消しは しませんでした。")
         _main_menu(response, greet=False)
         return xml(response)
-    _cancel(registration, "自動音声の電話で取り消し")
+    if not _cancel(registration, "自動音声の電話で取り消し"):
+        say(response, "教室が もう 始まって いるので、取り消しは できません。")
+        response.hangup()
+        return xml(response)
     say(response, "取り消しました。また 来て ください。ありがとう ございました。")
     response.hangup()
     return xml(response)
@@ -391,8 +429,12 @@ def voice_answer(request, message_uuid):
     response = VoiceResponse()
     english = message.language == "en"
     registration = message.registration
-    if choice == "9" and registration is not None and registration.status != "cancelled":
-        _cancel(registration, "自動音声の連絡に9で回答")
+    if (
+        choice == "9"
+        and registration is not None
+        and registration.status != "cancelled"
+        and _cancel(registration, "自動音声の連絡に9で回答")
+    ):
         message.response = "cancel"
         message.save(update_fields=["response", "updated_at"])
         say(

@@ -2,11 +2,20 @@
 
 Registration goes through the same outreach.services.register() as the web
 form and the phone desk. Errors are JSON: {"detail": "...", "errors": {field: [...]}}.
+
+Strict: the schemas are the contract, so what they do not describe is refused
+with 400 or 422, never guessed at: unknown fields, strings where booleans or
+numbers belong, language codes the site does not speak, text the database
+cannot store (core/api_schema.py; a NUL in an address, query or cookie is
+refused before, by core.middleware.NulCharacterRefusalMiddleware, with 400).
+Each operation lists every status code it answers with, so the OpenAPI
+document is complete (tests/outreach/test_api_schema.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,17 +23,30 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt
+from pydantic_core import PydanticCustomError
 
-from outreach.models import ClassSession, District, Registration
-from outreach.services import (
-    AlreadyRegistered,
-    RegistrationError,
-    cancel_registration,
-    register,
-)
+from core.api_schema import StoredText, errors
+from outreach.models import ClassSession, ConsentMethod, District, Registration
+from outreach.services import Consent, RegistrationError, cancel_registration, register
 
 router = Router(tags=["classes"])
+
+# A registration's messages are sent in one of the site's languages (settings.LANGUAGES).
+Language = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[valid-type]
+# Ids are positive 64-bit integers (BigAutoField); nothing else can name a row.
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Token = Annotated[StoredText, Path(max_length=64)]
+
+
+def _agreed(value: bool) -> bool:
+    if value is not True:
+        raise PydanticCustomError(
+            "refused_consent",
+            _("申し込むには、個人情報の使い方への同意が必要です（consent: true）。"),
+        )
+    return value
 
 
 class VenueOut(Schema):
@@ -50,13 +72,27 @@ class ClassOut(Schema):
 
 
 class RegistrationIn(Schema):
-    name: str = Field(..., max_length=100)
-    name_kana: str = Field("", max_length=100)
-    phone: str = Field(..., max_length=30, description="090-1234-5678, full-width digits or +81…")
-    district: str | None = Field(None, description="district code, e.g. fujino")
-    party_size: int = 1
-    needs_loaner_device: bool = False
-    language: str = Field("ja", max_length=12)
+    model_config = ConfigDict(extra="forbid")
+
+    name: StoredText = Field(
+        ..., min_length=1, max_length=100, description="the name of the person who will come"
+    )
+    name_kana: StoredText = Field("", max_length=100)
+    phone: StoredText = Field(
+        ..., min_length=1, max_length=30, description="090-1234-5678, full-width digits or +81…"
+    )
+    consent: Annotated[StrictBool, AfterValidator(_agreed)] = Field(
+        ...,
+        description="must be true: the person agreed that their name and phone number "
+        "are used only to tell them about the class",
+        json_schema_extra={"const": True},
+    )
+    district: StoredText | None = Field(
+        None, max_length=40, description="district code, e.g. fujino"
+    )
+    party_size: StrictInt = Field(1, ge=1, le=2)
+    needs_loaner_device: StrictBool = False
+    language: Language = Field("ja", description="the language of the messages it gets")
 
 
 class RegistrationOut(Schema):
@@ -70,11 +106,6 @@ class RegistrationOut(Schema):
 class CancelOut(Schema):
     status: str
     promoted: int
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
 
 
 def _class_out(session: ClassSession) -> dict:
@@ -110,13 +141,15 @@ def _listed():
 
 
 class ClassFilters(Schema):
-    district: str | None = Field(None, description="district code, e.g. fujino")
-    topic: str | None = Field(None, description="topic slug, e.g. line")
+    district: StoredText | None = Field(
+        None, max_length=40, description="district code, e.g. fujino"
+    )
+    topic: StoredText | None = Field(None, max_length=60, description="topic slug, e.g. line")
     from_: dt.date | None = Field(None, alias="from")
     to: dt.date | None = None
 
 
-@router.get("/classes", response=list[ClassOut])
+@router.get("/classes", response={200: list[ClassOut], **errors(400, 422)})
 def list_classes(request, filters: Query[ClassFilters]):
     """Published, upcoming classes (or from `from` to `to`, inclusive, Asia/Tokyo dates)."""
     district, topic, from_, to = filters.district, filters.topic, filters.from_, filters.to
@@ -134,17 +167,18 @@ def list_classes(request, filters: Query[ClassFilters]):
     return [_class_out(s) for s in sessions[:500]]
 
 
-@router.get("/classes/{class_id}", response={200: ClassOut, 404: ErrorOut})
-def get_class(request, class_id: int):
+@router.get("/classes/{class_id}", response={200: ClassOut, **errors(400, 404, 422)})
+def get_class(request, class_id: RowId):
     return _class_out(get_object_or_404(_listed(), pk=class_id))
 
 
 @router.post(
     "/classes/{class_id}/registrations",
-    response={201: RegistrationOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={201: RegistrationOut, **errors(400, 404, 409, 422, 429)},
 )
-def create_registration(request, class_id: int, payload: RegistrationIn):
-    """Register: 201 confirmed or waitlisted; 409 same phone already here; 422 per field."""
+def create_registration(request, class_id: RowId, payload: RegistrationIn):
+    """Register: 201 confirmed or waitlisted; 409 the same person (phone and name) is
+    already registered, or the class is closed; 400 a body that is not JSON; 422 per field."""
     if is_ratelimited(
         request,
         group="outreach.register",
@@ -187,13 +221,12 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
             needs_loaner_device=payload.needs_loaner_device,
             district=district,
             language=payload.language,
+            consent=Consent(ConsentMethod.API),
         )
     except ValidationError as exc:
         return Status(
             422, {"detail": _("入力に直すところがあります。"), "errors": exc.message_dict}
         )
-    except AlreadyRegistered as exc:
-        return Status(409, {"detail": str(exc)})
     except RegistrationError as exc:
         return Status(409, {"detail": str(exc)})
     return Status(
@@ -209,9 +242,17 @@ def create_registration(request, class_id: int, payload: RegistrationIn):
     )
 
 
-@router.delete("/registrations/{manage_token}", response={200: CancelOut, 404: ErrorOut})
-def delete_registration(request, manage_token: str):
-    """Cancel by the private token; the freed seat goes to the waiting list in order."""
+@router.delete(
+    "/registrations/{manage_token}", response={200: CancelOut, **errors(400, 404, 409, 422)}
+)
+def delete_registration(request, manage_token: Token):
+    """Cancel by the private token; the freed seat goes to the waiting list in order.
+
+    409 once the class has started: nothing is cancelled then.
+    """
     registration = get_object_or_404(Registration, manage_token=manage_token)
-    promoted = cancel_registration(registration, reason="本人がAPIで取り消し")
+    try:
+        promoted = cancel_registration(registration, reason="本人がAPIで取り消し")
+    except RegistrationError as exc:
+        return Status(409, {"detail": str(exc)})
     return Status(200, {"status": registration.status, "promoted": len(promoted)})

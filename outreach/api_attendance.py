@@ -12,6 +12,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
+from core.api_schema import errors
 from core.permissions import has_any_role
 from core.roles import Role
 from outreach.rosters import coming_sessions, roster_for
@@ -77,8 +78,8 @@ def roster_json(roster) -> dict:
         "roster": [
             {
                 "registration": line.registration.pk,
-                "name": line.registration.resident.name,
-                "name_kana": line.registration.resident.name_kana,
+                "name": line.registration.name,
+                "name_kana": line.registration.name_kana,
                 "party_size": line.registration.party_size,
                 "needs_loaner_device": line.registration.needs_loaner_device,
                 "phone_kind": line.registration.get_phone_kind_display(),
@@ -101,6 +102,7 @@ def roster_json(roster) -> dict:
 @router.get(
     "/today",
     url_name="attendance-today",
+    response={200: dict[str, Any], **errors(400, 401, 403)},
     summary="The signed-in trainer's classes today and in the next days",
 )
 def today(request):
@@ -115,7 +117,7 @@ def today(request):
 @router.post(
     "/sync",
     url_name="attendance-sync",
-    response={200: SyncOut, 413: dict},
+    response={200: SyncOut, **errors(400, 401, 403, 413, 422)},
     summary="Store a batch of marks and walk-ins made on a device; replays change nothing",
 )
 def sync(request, payload: SyncIn):

@@ -11,8 +11,8 @@ from core.roles import Role
 from outreach.demo_attendance import seed_attendance
 from outreach.demo_history import seed_history
 from outreach.demo_volunteers import seed_volunteers
-from outreach.models import ClassSession, District, Topic, Venue
-from outreach.services import register
+from outreach.models import ClassSession, ConsentMethod, District, Topic, Venue
+from outreach.services import Consent, register
 
 DISTRICTS_CSV = Path(__file__).parent / "data" / "sagamihara-districts.csv"
 
@@ -246,6 +246,12 @@ DEMO_GIVEN_NAMES = [
     ("洋子", "ようこ"),
 ]
 WEEKS_AHEAD = 8
+# How each demo channel records consent.
+DEMO_CONSENT = {
+    "web": ConsentMethod.WEB_FORM,
+    "desk": ConsentMethod.DESK_READ_OUT,
+    "voice": ConsentMethod.VOICE_KEYPAD,
+}
 
 
 def _demo_people(count: int, offset: int):
@@ -294,16 +300,20 @@ def seed_classes(ctx) -> None:
                 capacity + 3 if (week < 3 and index % 3 == 0) else (capacity * (week % 4 + 1)) // 5
             )
             for n, (name, kana, phone) in enumerate(_demo_people(wanted, offset=index * 40)):
+                channel = ("web", "desk", "voice")[n % 3]
                 register(
                     session,
                     name=name,
                     name_kana=kana,
                     phone=phone,
-                    channel=("web", "desk", "voice")[n % 3],
+                    channel=channel,
                     party_size=2 if n % 7 == 3 else 1,
                     needs_loaner_device=n % 4 == 0,
                     district=venue.district,
                     age_band=("70s", "80plus", "60s")[n % 3],
+                    consent=Consent(DEMO_CONSENT[channel]),
+                    # The voice menu never learns a name: these wait on the desk's call-back list.
+                    name_confirmed=channel != "voice",
                 )
                 people += 1
         ctx.say(f"  classes: week {week + 1}/{WEEKS_AHEAD}")

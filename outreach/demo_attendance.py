@@ -9,7 +9,15 @@ import datetime as dt
 from django.utils import timezone
 
 from core.roles import Role
-from outreach.models import CanDoStatement, ClassSession, Registration, Resident, Topic, Venue
+from outreach.models import (
+    CanDoStatement,
+    ClassSession,
+    ConsentMethod,
+    Registration,
+    Resident,
+    Topic,
+    Venue,
+)
 
 # 3–5 "I can …" statements per topic, asked before and after the class.
 CAN_DO = {
@@ -118,7 +126,12 @@ def seed_attendance(ctx) -> None:
             session=session,
             resident=resident,
             defaults={
+                "name": resident.name,
+                "name_kana": resident.name_kana,
                 "phone": phone,
+                "district": resident.district,
+                "consented_at": timezone.now(),
+                "consent_method": ConsentMethod.DESK_READ_OUT,
                 "status": Registration.Status.CONFIRMED,
                 "channel": Registration.Channel.DESK,
                 "party_size": party,

@@ -140,11 +140,7 @@ def _roster_session(request, pk: int) -> tuple[ClassSession, bool]:
 
 
 def _roster_rows(session: ClassSession, full_phone: bool):
-    rows = list(
-        session.registrations.active()
-        .select_related("resident")
-        .order_by("status", "requested_at", "id")
-    )
+    rows = list(session.registrations.active().order_by("status", "requested_at", "id"))
     position = 0
     for row in rows:
         row.display_phone = format_national(row.phone) if full_phone else mask_phone(row.phone)
@@ -214,7 +210,11 @@ def rotate_feed(request):
 
 @coordinator_required
 def phone_registration(request):
-    """The fast form for the phone desk: look up a returning resident, pick a class, save."""
+    """The fast form for the phone desk: look up a returning resident, pick a class, save.
+
+    Looking up by phone lists everyone on file with that number (two people may
+    share a landline); choosing one registers that person under their own name.
+    """
     sessions = _open_sessions()
     query = (request.GET.get("q") or "").strip()
     found = []
@@ -226,22 +226,22 @@ def phone_registration(request):
         lookup = (
             Q(phone=phone) if phone else Q(name_kana__startswith=query) | Q(name__startswith=query)
         )
-        found = list(Resident.objects.filter(lookup).select_related("district")[:10])
+        found = list(Resident.objects.on_file().filter(lookup).select_related("district")[:10])
     initial = {"party_size": 1}
     chosen = None
-    if request.GET.get("resident"):
-        chosen = Resident.objects.filter(pk=request.GET["resident"]).first()
+    if (request.GET.get("resident") or "").isdigit():
+        chosen = Resident.objects.on_file().filter(pk=request.GET["resident"]).first()
         if chosen:
             initial.update(
-                name=chosen.name,
-                name_kana=chosen.name_kana,
                 phone=format_national(chosen.phone),
                 district=chosen.district_id,
                 age_band=chosen.age_band,
             )
     if request.GET.get("session"):
         initial["session"] = request.GET["session"]
-    form = DeskRegistrationForm(request.POST or None, initial=initial, sessions=sessions)
+    form = DeskRegistrationForm(
+        request.POST or None, initial=initial, sessions=sessions, resident=chosen
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = register(
@@ -258,12 +258,10 @@ def phone_registration(request):
             form.add_error(None, str(exc))
         else:
             if registration.status == Registration.Status.CONFIRMED:
-                text = _("%(name)sさんを受け付けました（確定）。") % {
-                    "name": registration.resident.name
-                }
+                text = _("%(name)sさんを受け付けました（確定）。") % {"name": registration.name}
             else:
                 text = _("%(name)sさんをキャンセル待ちで受け付けました。") % {
-                    "name": registration.resident.name
+                    "name": registration.name
                 }
             messages.success(request, text)
             return redirect("outreach:desk-phone")

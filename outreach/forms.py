@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import User
 from core.roles import Role
-from outreach.models import ClassSession, District, Registration, Resident, Topic
+from outreach.models import ClassSession, ConsentMethod, District, Registration, Resident, Topic
 from outreach.phones import parse_phone
+from outreach.services import Consent
+from outreach.services.identity import CORRECTABLE
 from outreach.volunteer_helpers import HelperChoiceField, class_district
 
 
@@ -138,40 +141,107 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         use_polite_errors(self)
 
+    def given_consent(self) -> Consent:
+        # The form cannot be valid without its consent box ticked.
+        return Consent(ConsentMethod.WEB_FORM)
+
     def registration_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
-            "name": data["name"],
-            "name_kana": data["name_kana"],
+            "name": data.get("name", ""),
+            "name_kana": data.get("name_kana", ""),
             "phone": data["phone"],
             "party_size": data["party_size"],
             "phone_kind": data["phone_kind"],
             "needs_loaner_device": data["needs_loaner_device"],
             "district": data["district"],
             "age_band": data["age_band"],
+            "consent": self.given_consent(),
         }
 
 
+# How consent can be given at the phone desk (the web form and the voice menu have their own).
+DESK_CONSENT_METHODS = [
+    ConsentMethod.DESK_READ_OUT,
+    ConsentMethod.DESK_FAMILY,
+    ConsentMethod.DESK_WRITTEN,
+    ConsentMethod.DESK_IN_PERSON,
+]
+
+
 class DeskRegistrationForm(RegistrationForm):
-    """The coordinator's phone form: same fields, a class chooser, consent read out."""
+    """The coordinator's phone form: a class chooser, and how consent was given.
+
+    With `resident` (a person the coordinator found on file) the name comes from
+    their record; the phone may be another (a daughter calling from her mobile).
+    """
 
     session = forms.ModelChoiceField(
         label=_("教室"), queryset=ClassSession.objects.none(), empty_label=None
     )
     consent = forms.BooleanField(
-        label=_("個人情報の使い方を読み上げ、同意をいただきました"),
+        label=_("個人情報の使い方をお伝えし、同意をいただきました"),
         error_messages={"required": _("同意をいただいてから受け付けてください。")},
+    )
+    consent_method = forms.ChoiceField(
+        label=_("同意のいただき方"),
+        choices=[(method.value, method.label) for method in DESK_CONSENT_METHODS],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("同意をどのようにいただいたかを選んでください。")},
     )
 
     field_order = ["session", "phone", "name", "name_kana", "party_size", "needs_loaner_device"]
 
-    def __init__(self, *args, sessions=None, **kwargs):
+    def __init__(self, *args, sessions=None, resident: Resident | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.resident = resident
+        if resident is not None:
+            del self.fields["name"], self.fields["name_kana"]
+            self.fields["phone"].required = False
         self.fields["session"].queryset = sessions
         self.fields["session"].label_from_instance = lambda s: (
             f"{timezone.localtime(s.starts_at):%m/%d %H:%M} {s.venue.display_name} "
             f"{s.display_title}（{_('残り')}{s.seats_left}）"
         )
+
+    def given_consent(self) -> Consent:
+        return Consent(self.cleaned_data["consent_method"])
+
+    def registration_kwargs(self) -> dict:
+        return {**super().registration_kwargs(), "resident": self.resident}
+
+
+class ConfirmNameForm(forms.Form):
+    """The name the desk heard when it called a voice-menu caller back."""
+
+    name = forms.CharField(
+        label=_("お名前"),
+        max_length=100,
+        error_messages={"required": _("お名前を入力してください。")},
+    )
+    name_kana = forms.CharField(label=_("ふりがな"), max_length=100, required=False)
+
+
+class ResidentCorrectionForm(forms.ModelForm):
+    """A coordinator corrects a resident's own details (an audit line records which)."""
+
+    phone = PhoneField(label=_("電話番号"), required=False)
+
+    class Meta:
+        model = Resident
+        fields = list(CORRECTABLE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts_mountainous_first()
+        # Stand-ins for walk-ins and voice callers may have no kana yet.
+        self.fields["name_kana"].required = False
+        self.fields["language"] = forms.ChoiceField(
+            label=_("ことば"), choices=settings.LANGUAGES, required=True
+        )
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class ClassSessionForm(forms.ModelForm):

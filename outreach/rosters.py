@@ -150,11 +150,9 @@ def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
     """
     sessions = list(sessions)
     ids = [s.pk for s in sessions]
-    registrations = (
-        Registration.objects.filter(session_id__in=ids, status=Registration.Status.CONFIRMED)
-        .select_related("resident")
-        .order_by("resident__name_kana", "id")
-    )
+    registrations = Registration.objects.filter(
+        session_id__in=ids, status=Registration.Status.CONFIRMED
+    ).order_by("name_kana", "id")
     walk_ins = {}
     for walk_in in WalkIn.objects.filter(registration__session_id__in=ids).order_by("made_at"):
         walk_ins.setdefault(walk_in.registration_id, walk_in)
@@ -172,7 +170,7 @@ def roster_for(sessions, *, show_phone: bool = False) -> list[Roster]:
     states_by_session = {sid: current_state(marks) for sid, marks in marks_by_session.items()}
     for registration in registrations:
         states = states_by_session.get(registration.session_id, {})
-        phone = registration.phone or registration.resident.phone
+        phone = registration.phone
         lines_by_session[registration.session_id].append(
             RosterLine(
                 registration=registration,

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from outreach import desk, desk_volunteers, views
+from outreach import desk, desk_people, desk_volunteers, views
 
 app_name = "outreach"
 
@@ -36,6 +36,16 @@ urlpatterns = [
         desk_volunteers.volunteer_edit,
         name="desk-volunteer-edit",
     ),
+    path("desk/callbacks/", desk_people.callbacks, name="desk-callbacks"),
+    path(
+        "desk/callbacks/<int:pk>/confirm/",
+        desk_people.callback_confirm,
+        name="desk-callback-confirm",
+    ),
+    path(
+        "desk/callbacks/<int:pk>/attach/", desk_people.callback_attach, name="desk-callback-attach"
+    ),
+    path("desk/residents/<int:pk>/", desk_people.resident_edit, name="desk-resident"),
     path("desk/mine/", desk.my_classes, name="desk-my-classes"),
     path("desk/mine/feed/", desk.rotate_feed, name="desk-rotate-feed"),
     # Trainer pages (attendance), owned by the attendance area.

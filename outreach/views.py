@@ -132,14 +132,18 @@ def registration_manage(request, token: str):
     """The private page: what happens next, the place on the waiting list, and cancelling."""
     registration = get_object_or_404(
         Registration.objects.select_related(
-            "session", "session__topic", "session__venue", "session__venue__district", "resident"
+            "session", "session__topic", "session__venue", "session__venue__district"
         ),
         manage_token=token,
     )
+    error = ""
     if request.method == "POST":
-        if registration.status != Registration.Status.CANCELLED:
+        try:
             cancel_registration(registration, reason="本人がウェブで取り消し")
-        return redirect("outreach:registration-manage", token=token)
+        except RegistrationError as exc:
+            error = str(exc)
+        else:
+            return redirect("outreach:registration-manage", token=token)
     response = render(
         request,
         "outreach/registration_manage.html",
@@ -147,9 +151,11 @@ def registration_manage(request, token: str):
             "registration": registration,
             "session": registration.session,
             "position": waitlist_position(registration),
+            "error": error,
             "can_cancel": registration.status != Registration.Status.CANCELLED
             and registration.session.starts_at > timezone.now(),
         },
+        status=409 if error else 200,
     )
     return _private(response)
 

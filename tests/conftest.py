@@ -29,6 +29,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
+    # A request to /en/ leaves English active in this thread, and reverse() in the
+    # next test would then build /en/ addresses: every test starts in Japanese.
     from django.core.cache import cache
     from django.utils import translation
 

@@ -14,12 +14,14 @@ from outreach.models import (
     AttendanceMark,
     CanDoStatement,
     ClassSession,
+    ConsentMethod,
     District,
     Registration,
     Resident,
     Topic,
     Venue,
 )
+from outreach.services import Consent
 from training.models import (
     Course,
     CourseSession,
@@ -135,14 +137,26 @@ class ResidentFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration as register() makes one: the resident's name, phone and consent."""
+
     class Meta:
         model = Registration
 
     session = factory.SubFactory(ClassSessionFactory)
     resident = factory.SubFactory(ResidentFactory)
+    name = factory.LazyAttribute(lambda o: o.resident.name)
+    name_kana = factory.LazyAttribute(lambda o: o.resident.name_kana)
     phone = factory.LazyAttribute(lambda o: o.resident.phone)
+    language = factory.LazyAttribute(lambda o: o.resident.language)
     status = Registration.Status.CONFIRMED
     channel = Registration.Channel.WEB
+    consented_at = factory.LazyFunction(timezone.now)
+    consent_method = ConsentMethod.WEB_FORM
+
+
+def consent(method: str = ConsentMethod.WEB_FORM) -> Consent:
+    """A consent record as a channel makes it (the web form's ticked box by default)."""
+    return Consent(method)
 
 
 # --- training (staff ICT-skill courses) ---------------------------------------------

@@ -71,7 +71,7 @@ def build_message(
     channel = channel_for(resident, registration.phone)
     if channel is None:
         return None
-    language = texts.text_language(resident.language)
+    language = texts.text_language(registration.language)
     body = texts.template_body(purpose, language, channel, custom)
     if not body:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud

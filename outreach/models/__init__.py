@@ -1,10 +1,21 @@
 from outreach.models.attendance import AttendanceMark, CanDoStatement, WalkIn
 from outreach.models.classes import ClassSession, ClassSessionQuerySet, District, Topic, Venue
 from outreach.models.feeds import CalendarFeed
-from outreach.models.people import Registration, RegistrationQuerySet, Resident, new_manage_token
+from outreach.models.people import (
+    AgeBand,
+    ConsentMethod,
+    Registration,
+    RegistrationQuerySet,
+    Resident,
+    ResidentQuerySet,
+    new_manage_token,
+)
 from outreach.models.volunteers import VolunteerTrainer
 
 __all__ = [
+    "AgeBand",
+    "ConsentMethod",
+    "ResidentQuerySet",
     "AttendanceMark",
     "CanDoStatement",
     "WalkIn",

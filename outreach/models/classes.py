@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.permissions import has_any_role
 from core.roles import Role
+from outreach.models.people import Registration
 
 
 def _english(language: str | None) -> bool:
@@ -180,7 +181,6 @@ class ClassSessionQuerySet(models.QuerySet):
         Correlated subqueries rather than joins, so the counts stay right when
         this is combined with other annotations or filters across relations.
         """
-        from outreach.models.people import Registration
 
         def _total(status, expression):
             return Coalesce(

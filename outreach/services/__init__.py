@@ -1,13 +1,25 @@
 """Every change of state in outreach is one named function here (STYLE.md §4).
 
-registration.py: register, cancel, the waiting list. attendance.py: marks and walk-ins.
+registration.py: register, cancel, the waiting list, moving, changing classes.
+placing.py: taking a place under the class's lock (the portable and the PostgreSQL way).
+identity.py: who a registration is for, consent, and the desk's name corrections.
+attendance.py: marks and walk-ins. errors.py: what they refuse, politely.
 Views, the API, the voice menu and commands all call these.
 """
 
-from outreach.services.registration import (
+from outreach.services.errors import (
     AlreadyRegistered,
+    CancellationClosed,
     ClassNotOpen,
     RegistrationError,
+)
+from outreach.services.identity import (
+    Consent,
+    attach_registration,
+    confirm_registration_name,
+    correct_resident,
+)
+from outreach.services.registration import (
     cancel_class,
     cancel_registration,
     move_registration,
@@ -20,10 +32,15 @@ from outreach.services.registration import (
 
 __all__ = [
     "AlreadyRegistered",
+    "CancellationClosed",
     "ClassNotOpen",
+    "Consent",
     "RegistrationError",
+    "attach_registration",
     "cancel_class",
     "cancel_registration",
+    "confirm_registration_name",
+    "correct_resident",
     "move_registration",
     "promote_waitlist",
     "publish_class",

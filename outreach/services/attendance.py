@@ -36,8 +36,11 @@ from outreach.models import (
     Resident,
     WalkIn,
 )
+from outreach.names import name_key
 from outreach.phones import parse_phone
 from outreach.rosters import current_state
+from outreach.services.errors import AlreadyRegistered
+from outreach.services.identity import attach_registration
 
 # A batch larger than this is refused whole: a tablet never holds that many.
 MAX_BATCH_ITEMS = 1000
@@ -94,8 +97,8 @@ def add_walk_in(
     Raises AttendanceError for a phone number that reaches no one (walk_in_phone).
     Invariant: one registration per walk-in UUID, however often it is replayed.
     The capacity rule is not applied: they are already in the room. A phone
-    number that already holds a place in this class means the trainer did not
-    find them on the roster; the walk-in then points at that registration.
+    number and name that already hold a place in this class mean the trainer did
+    not find them on the roster; the walk-in then points at that registration.
     """
     existing = WalkIn.objects.filter(client_uuid=client_uuid).select_related("registration")
     if found := existing.first():
@@ -105,17 +108,26 @@ def add_walk_in(
         with transaction.atomic():
             registration = None
             if e164:
+                # Someone the trainer did not find on the roster: the same phone
+                # AND name. A phone alone may be a spouse's or a daughter's.
                 registration = (
-                    Registration.objects.active().filter(session=session, phone=e164).first()
+                    Registration.objects.active()
+                    .filter(session=session, phone=e164, name_key=name_key(name))
+                    .first()
                 )
             if registration is None:
+                # A stand-in resident, merged with one on file by a coordinator
+                # later. No consent record: the tablet does not ask for one.
                 resident = Resident.objects.create(
                     name=name, name_kana=name_kana, phone=e164, district=session.venue.district
                 )
                 registration = Registration.objects.create(
                     session=session,
                     resident=resident,
+                    name=name,
+                    name_kana=name_kana,
                     phone=e164,
+                    district=session.venue.district,
                     status=Registration.Status.CONFIRMED,
                     channel=Registration.Channel.WALK_IN,
                     party_size=party_size,
@@ -152,28 +164,24 @@ def merge_candidates(walk_in: WalkIn, *, limit: int = 5):
 def merge_walk_in(walk_in: WalkIn, resident: Resident, *, by) -> Registration:
     """Link a walk-in's registration to a resident already on file, and drop the stand-in.
 
-    Invariant: a phone number still holds at most one active place per class;
-    the marks stay on the same registration, so nothing recorded is lost.
+    Invariant: one person still holds at most one active place per class (the
+    same-person constraints); the marks stay on the same registration, so
+    nothing recorded is lost.
     """
     registration = walk_in.registration
-    placeholder = registration.resident
-    if placeholder.pk == resident.pk:
+    if registration.resident_id == resident.pk:
         return registration
     with transaction.atomic():
-        registration.resident = resident
-        registration.phone = resident.phone or placeholder.phone
         try:
-            with transaction.atomic():
-                registration.save(update_fields=["resident", "phone", "updated_at"])
-        except IntegrityError as exc:
+            registration = attach_registration(
+                registration, resident, by=by, action="attendance.walk_in_merged"
+            )
+        except AlreadyRegistered as exc:
             raise AttendanceError(
                 _("この方はこの教室にすでに申し込まれています。名簿の申込を使ってください。")
             ) from exc
         walk_in.merged_at = timezone.now()
         walk_in.save(update_fields=["merged_at"])
-        if not placeholder.registrations.exists():
-            placeholder.delete()
-        audit.record(by, "attendance.walk_in_merged", registration, resident=resident.pk)
     return registration
 
 

@@ -6,7 +6,7 @@ from outreach.models import Registration
 from outreach.services import register
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import PHONE
-from tests.factories import ClassSessionFactory, DistrictFactory, VenueFactory
+from tests.factories import ClassSessionFactory, DistrictFactory, VenueFactory, consent
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,12 @@ def test_find_register_with_full_width_phone_and_cancel_promotes_the_next(
 
     # Someone else joins the waiting list; then our resident cancels by the private link.
     waiting = register(
-        fujino_class, name="津久井 トメ", name_kana="", phone="042-123-4567", channel="desk"
+        fujino_class,
+        name="津久井 トメ",
+        name_kana="",
+        phone="042-123-4567",
+        channel="desk",
+        consent=consent("desk_read_out"),
     )
     assert waiting.status == "waitlisted"
     private_link = page.url

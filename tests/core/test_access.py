@@ -112,6 +112,11 @@ ACCESS_TABLE = [
     ("outreach:desk-class-publish", "/desk/classes/1/publish/", None),
     ("outreach:desk-registration-cancel", "/desk/registrations/1/cancel/", None),
     ("outreach:desk-registration-move", "/desk/registrations/1/move/", None),
+    ("outreach:desk-callbacks", "/desk/callbacks/", COORDINATOR_ONLY),
+    # One registration or resident, or POST only: tests/outreach/test_desk_people.py.
+    ("outreach:desk-callback-confirm", "/desk/callbacks/1/confirm/", None),
+    ("outreach:desk-callback-attach", "/desk/callbacks/1/attach/", None),
+    ("outreach:desk-resident", "/desk/residents/1/", None),
     ("outreach:desk-my-classes", "/desk/mine/", TRAINER_PAGES),
     ("outreach:desk-rotate-feed", "/desk/mine/feed/", None),
     # Volunteer trainers' register (coordinators); the edit page in tests/outreach/test_volunteers.py.

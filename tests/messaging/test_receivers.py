@@ -12,7 +12,7 @@ from messaging.services import delivery
 from messaging.services.planning import plan_missed_registration_messages
 from messaging.tasks import plan_registration_message_task
 from outreach.services import cancel_class, cancel_registration, register
-from tests.factories import ClassSessionFactory
+from tests.factories import ClassSessionFactory, consent
 from tests.messaging.conftest import jst
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,12 @@ def session(clock):
 def _register(session, phone, capture):
     with capture(execute=True):
         return register(
-            session, name="相模 花", name_kana="さがみ はな", phone=phone, channel="web"
+            session,
+            name="相模 花",
+            name_kana="さがみ はな",
+            phone=phone,
+            channel="web",
+            consent=consent(),
         )
 
 
@@ -103,7 +108,14 @@ def test_a_waitlisted_registration_is_told_its_place_counted_when_it_was_made(
 
 def _register_without_its_task(session, phone):
     """As if the web process died after the commit, before enqueueing the task."""
-    return register(session, name="相模 花", name_kana="さがみ はな", phone=phone, channel="web")
+    return register(
+        session,
+        name="相模 花",
+        name_kana="さがみ はな",
+        phone=phone,
+        channel="web",
+        consent=consent(),
+    )
 
 
 def _after(minutes):
@@ -150,3 +162,66 @@ def test_registrations_already_messaged_or_too_old_are_left_alone(
     # Six hours on, a registration without its message is history, not news.
     assert plan_missed_registration_messages(_after(6 * 60 + 1)) == 0
     assert Message.objects.count() == 1
+
+
+# --- whose name and language a message uses ---------------------------------------------
+
+
+def test_messages_use_the_name_and_language_given_for_the_registration_not_the_residents(
+    session, django_capture_on_commit_callbacks
+):
+    from tests.factories import ResidentFactory
+
+    ResidentFactory(name="城山 トメ", phone="+819011112222", language="ja")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(
+            session,
+            name="Maria Santos",
+            name_kana="",
+            phone="090-1111-2222",
+            channel="web",
+            language="en",
+            consent=consent(),
+        )
+    message = Message.objects.get()
+    assert message.language == "en"
+    assert message.body.startswith("Maria Santos, ") and "城山" not in message.body
+
+
+def test_a_voice_registration_whose_name_is_unconfirmed_is_texted_without_a_name(
+    session, django_capture_on_commit_callbacks
+):
+    from outreach.names import UNCONFIRMED_NAME
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(
+            session,
+            name="",
+            name_kana="",
+            phone="090-1111-2222",  # a mobile: the confirmation still goes by SMS
+            channel="voice",
+            consent=consent("voice_keypad"),
+            name_confirmed=False,
+        )
+    body = Message.objects.get(purpose=Purpose.CONFIRMATION).body
+    assert body.startswith("スマホ教室の 申し込みを 受けつけました。")
+    assert UNCONFIRMED_NAME not in body and "さん" not in body.split("。")[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{name}さん 席が あきました。", "席が あきました。"),
+        ("こちらは 窓口です。{name}さん、{date}です。", "こちらは 窓口です。6月2日です。"),
+        ("{name}, you are registered on {date}.", "You are registered on 6月2日."),
+        (
+            "This is the desk. {name}, your class is on {date}.",
+            "This is the desk. Your class is on 6月2日.",
+        ),
+    ],
+)
+def test_a_text_for_someone_whose_name_is_not_known_drops_the_salutation(body, expected):
+    from messaging.texts import fill
+
+    assert fill(body, {"name": "", "date": "6月2日"}) == expected
+    assert fill(body, {"name": "花子", "date": "6月2日"}).count("花子") == 1

@@ -1,9 +1,13 @@
 """Twilio's webhooks: signatures, status callbacks, incoming SMS, the voice menu."""
 
+import datetime as dt
+
 import pytest
 
 from messaging.models import InboundMessage, Message, OptOut, Purpose
 from messaging.services import delivery, optouts, planning
+from messaging.webhooks import PURPOSE_STATEMENT
+from outreach.names import UNCONFIRMED_NAME
 from tests.factories import (
     ClassSessionFactory,
     DistrictFactory,
@@ -243,13 +247,20 @@ def test_a_caller_walks_through_the_voice_menu_to_a_registration(
     root = twiml(twilio_post(step, {**caller, "Digits": "12"}))
     step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
     root = twiml(twilio_post(step, {**caller, "Digits": "1"}))
-    step = root.find("Gather").get("action").removeprefix("https://tsunagu.example.jp")
+    confirm = root.find("Gather")
+    step = confirm.get("action").removeprefix("https://tsunagu.example.jp")
     assert step == f"/twilio/voice/register/?session={session.pk}"
+    heard = [say.text for say in confirm.iter("Say")]
+    assert heard.index(PURPOSE_STATEMENT) < len(heard) - 1  # said before the key is asked for
+    assert "同意して 申し込む ときは 1を" in heard[-1]
     with django_capture_on_commit_callbacks(execute=True):
         root = twiml(twilio_post(step, {**caller, "Digits": "1"}))
     registration = Registration.objects.get()
     assert registration.session == session and registration.channel == "voice"
     assert str(registration.phone) == "+81427001234" and registration.status == "confirmed"
+    # Pressing 1 after hearing what the number is for is the caller's consent.
+    assert registration.consent_method == "voice_keypad" and registration.consented_at
+    assert registration.name == UNCONFIRMED_NAME and not registration.name_confirmed
     spoken = " ".join(say.text for say in root.iter("Say"))
     assert "受けつけました" in spoken and spoken.count("藤野公民館") == 2
     # A landline caller heard it on the call: no second, automated call for it.
@@ -295,11 +306,71 @@ def test_a_full_class_by_phone_puts_the_caller_on_the_waiting_list(twilio_post, 
 
 
 def test_registering_twice_by_phone_is_answered_politely(twilio_post, clock):
+    from outreach.models import Registration
+
     session = ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0))
     data = {"From": "+81427001234", "Digits": "1"}
     twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
     root = twiml(twilio_post(f"/twilio/voice/register/?session={session.pk}", data))
     assert root.find("Gather") is not None  # back to the menu, with the reason said
+    assert "係の人が うけつけます" in " ".join(say.text for say in root.iter("Say"))
+    assert Registration.objects.count() == 1
+
+
+def test_a_caller_from_a_known_number_hears_and_changes_nothing_of_the_resident(twilio_post, clock):
+    """The voice menu never borrows the name of a resident on file with the caller's number."""
+    from outreach.models import Registration
+
+    known = ResidentFactory(
+        name="城山 トメ", phone="+81427001234", language="en", district=DistrictFactory()
+    )
+    before = (known.name, known.language, known.district_id, known.updated_at)
+    session = ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0))
+    root = twiml(
+        twilio_post(
+            f"/twilio/voice/register/?session={session.pk}",
+            {"From": "+81427001234", "Digits": "1"},
+        )
+    )
+    assert "城山" not in " ".join(say.text for say in root.iter("Say"))
+    known.refresh_from_db()
+    assert (known.name, known.language, known.district_id, known.updated_at) == before
+    registration = Registration.objects.get()
+    assert registration.resident_id != known.pk and registration.name == UNCONFIRMED_NAME
+    assert registration.language == "ja"
+
+
+def test_a_caller_who_does_not_press_one_is_not_registered(twilio_post, clock):
+    from outreach.models import Registration, Resident
+
+    session = ClassSessionFactory(starts_at=jst(2031, 6, 2, 10, 0))
+    for refusal in ({"Digits": "9"}, {}):
+        twiml(
+            twilio_post(
+                f"/twilio/voice/register/?session={session.pk}",
+                {"From": "+81427001234", **refusal},
+            )
+        )
+    assert not Registration.objects.exists() and not Resident.objects.exists()
+
+
+def test_a_caller_cannot_cancel_after_the_class_has_started(twilio_post, clock):
+    from django.utils import timezone
+
+    start = timezone.now() - dt.timedelta(minutes=5)
+    registration = RegistrationFactory(
+        session=ClassSessionFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2)),
+        resident=ResidentFactory(phone="+81427001234"),
+    )
+    root = twiml(
+        twilio_post(
+            f"/twilio/voice/cancel/?registration={registration.pk}",
+            {"From": "+81427001234", "Digits": "9"},
+        )
+    )
+    assert "取り消しは できません" in " ".join(say.text for say in root.iter("Say"))
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
 
 
 @pytest.mark.parametrize(

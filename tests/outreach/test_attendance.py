@@ -303,12 +303,16 @@ def test_a_walk_in_with_a_number_that_reaches_no_one_is_refused_with_the_forms_r
     assert not WalkIn.objects.exists()
 
 
-def test_a_walk_in_whose_phone_is_already_on_the_roster_uses_that_registration(trainer, session):
-    booked = RegistrationFactory(session=session, resident__phone="+819012345678")
+def test_a_walk_in_whose_phone_and_name_are_already_on_the_roster_uses_that_registration(
+    trainer, session
+):
+    booked = RegistrationFactory(
+        session=session, resident__phone="+819012345678", resident__name="見落とし 花"
+    )
     registration, created = service.add_walk_in(
         session,
         client_uuid=uuid.uuid4(),
-        name="見落とし",
+        name="見落とし　花",
         name_kana="みおとし",
         phone="090-1234-5678",
         made_at=timezone.now(),
@@ -317,6 +321,24 @@ def test_a_walk_in_whose_phone_is_already_on_the_roster_uses_that_registration(t
     assert registration == booked
     assert Registration.objects.filter(session=session).count() == 1
     assert WalkIn.objects.get().registration == booked
+
+
+def test_a_walk_in_sharing_a_phone_with_someone_on_the_roster_is_a_person_of_their_own(
+    trainer, session
+):
+    booked = RegistrationFactory(session=session, resident__phone="+819012345678")
+    registration, created = service.add_walk_in(
+        session,
+        client_uuid=uuid.uuid4(),
+        name="津久井 妻",
+        name_kana="つくい つま",
+        phone="090-1234-5678",
+        made_at=timezone.now(),
+        by=trainer,
+    )
+    assert created and registration != booked
+    assert registration.name == "津久井 妻" and registration.resident_id != booked.resident_id
+    assert Registration.objects.filter(session=session).count() == 2
 
 
 def test_a_coordinator_merges_a_walk_in_with_a_resident_on_file(coordinator, trainer, session):

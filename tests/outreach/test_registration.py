@@ -8,9 +8,10 @@ from django.db import connection
 from django.utils import timezone
 
 from core.models import AuditEvent
-from outreach.models import ClassSession, Registration, Resident
+from outreach.models import ClassSession, Registration
 from outreach.services import (
     AlreadyRegistered,
+    CancellationClosed,
     ClassNotOpen,
     cancel_class,
     cancel_registration,
@@ -21,13 +22,18 @@ from outreach.services import (
     waitlist_position,
 )
 from outreach.signals import class_changed, registration_changed
-from tests.factories import ClassSessionFactory, DistrictFactory, ResidentFactory
+from tests.factories import (
+    ClassSessionFactory,
+    RegistrationFactory,
+    consent,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
 def _register(session, n, **kwargs):
     kwargs.setdefault("channel", Registration.Channel.WEB)
+    kwargs.setdefault("consent", consent())
     return register(
         session, name=f"住民{n}", name_kana=f"じゅうみん{n}", phone=f"090-1234-{n:04d}", **kwargs
     )
@@ -91,6 +97,21 @@ def test_cancellation_promotes_first_waitlisted_and_records_why(
     assert ("cancelled", first.pk) in events and ("promoted", second.pk) in events
 
 
+def test_a_resident_cannot_cancel_after_the_class_has_started_but_the_desk_can(coordinator):
+    start = timezone.now() - dt.timedelta(minutes=10)
+    session = ClassSessionFactory(
+        capacity=1, starts_at=start, ends_at=start + dt.timedelta(hours=2)
+    )
+    registration = RegistrationFactory(session=session)
+    with pytest.raises(CancellationClosed):
+        cancel_registration(registration, reason="本人")
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    cancel_registration(registration, reason="窓口で訂正", by=coordinator)
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
 def test_cancelling_twice_changes_nothing():
     session = ClassSessionFactory(capacity=1)
     first, second, third = (_register(session, n) for n in range(3))
@@ -129,16 +150,28 @@ def test_lowering_capacity_keeps_everyone_confirmed():
     assert ClassSession.objects.with_seats_left().get(pk=session.pk).seats_left == 0
 
 
-def test_the_same_phone_cannot_hold_two_registrations_for_one_class():
+def test_the_same_person_cannot_hold_two_registrations_for_one_class():
+    """Same phone and same name, however the spaces and digits were typed."""
     session = ClassSessionFactory()
     register(
-        session, name="相模 一郎", name_kana="さがみ いちろう", phone="090-1111-2222", channel="web"
+        session,
+        name="相模 一郎",
+        name_kana="さがみ いちろう",
+        phone="090-1111-2222",
+        channel="web",
+        consent=consent(),
     )
     with pytest.raises(AlreadyRegistered) as caught:
         register(
-            session, name="相模 一郎", name_kana="", phone="０９０１１１１２２２２", channel="desk"
+            session,
+            name="相模　一郎",
+            name_kana="",
+            phone="０９０１１１１２２２２",
+            channel="desk",
+            consent=consent("desk_read_out"),
         )
     assert "すでに申し込まれています" in str(caught.value)
+    assert Registration.objects.filter(session=session).count() == 1
 
 
 def test_the_same_phone_may_register_again_after_cancelling():
@@ -149,29 +182,16 @@ def test_the_same_phone_may_register_again_after_cancelling():
     assert again.status == "confirmed"
 
 
-def test_a_returning_resident_is_found_by_phone():
-    district = DistrictFactory()
-    resident = ResidentFactory(phone="+819012340000", district=None)
-    reg = register(
-        ClassSessionFactory(),
-        name="別の書き方",
-        name_kana="",
-        phone="090-1234-0000",
-        channel="desk",
-        district=district,
-    )
-    assert reg.resident_id == resident.pk
-    resident.refresh_from_db()
-    assert resident.district == district
-    assert Resident.objects.count() == 1
-
-
 def test_a_new_resident_is_created_with_consent_time_and_e164_phone():
-    reg = _register(ClassSessionFactory(), 7, language="en", age_band="70s")
+    given = consent()
+    reg = _register(ClassSessionFactory(), 7, language="en", age_band="70s", consent=given)
     resident = reg.resident
     assert str(resident.phone) == "+819012340007"
-    assert resident.consented_at is not None
+    assert resident.consented_at == given.at
     assert (resident.language, resident.age_band) == ("en", "70s")
+    reg.refresh_from_db()
+    assert (reg.consented_at, reg.consent_method) == (given.at, "web_form")
+    assert (reg.name, reg.language, reg.age_band) == ("住民7", "en", "70s")
 
 
 @pytest.mark.parametrize("status", [ClassSession.Status.DRAFT, ClassSession.Status.CANCELLED])
@@ -185,14 +205,28 @@ def test_a_class_that_has_started_refuses_registrations_but_takes_walk_ins():
     session = ClassSessionFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2))
     with pytest.raises(ClassNotOpen):
         _register(session, 1)
-    walk_in = register(session, name="当日 さん", name_kana="", phone=None, channel="walk_in")
+    walk_in = register(
+        session,
+        name="当日 さん",
+        name_kana="",
+        phone=None,
+        channel="walk_in",
+        consent=consent("desk_in_person"),
+    )
     assert walk_in.phone is None
 
 
 def test_bad_input_is_refused_per_field():
     session = ClassSessionFactory()
     with pytest.raises(ValidationError) as caught:
-        register(session, name="名前", name_kana="", phone="0120-123-456", channel="web")
+        register(
+            session,
+            name="名前",
+            name_kana="",
+            phone="0120-123-456",
+            channel="web",
+            consent=consent(),
+        )
     assert "phone" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
         _register(session, 1, party_size=3)
@@ -220,18 +254,22 @@ def test_cancelling_a_class_cancels_its_registrations_and_announces_once(
 def test_moving_a_person_frees_their_seat_for_the_waiting_list(coordinator):
     old = ClassSessionFactory(capacity=1)
     new = ClassSessionFactory(capacity=5)
-    mover = _register(old, 1)
+    mover = _register(old, 1, language="en")
     waiting = _register(old, 2)
     moved = move_registration(mover, new, by=coordinator)
     assert moved.session == new and moved.status == "confirmed"
     assert moved.resident_id == mover.resident_id
+    moved.refresh_from_db()
+    # What the registration was given with goes with it: name, language, consent.
+    assert (moved.name, moved.language, moved.consent_method) == ("住民1", "en", "web_form")
+    assert moved.consented_at == mover.consented_at
     mover.refresh_from_db()
     waiting.refresh_from_db()
     assert mover.status == "cancelled"
     assert waiting.status == "confirmed"
 
 
-def test_moving_into_a_class_where_the_phone_is_already_registered_is_refused():
+def test_moving_into_a_class_where_the_person_is_already_registered_is_refused():
     old, new = ClassSessionFactory(), ClassSessionFactory()
     mover = _register(old, 1)
     _register(new, 1)
@@ -256,7 +294,7 @@ def test_with_seats_left_counts_every_class_in_one_query(django_assert_num_queri
 def test_the_one_round_trip_insert_decides_exactly_as_core_capacity_place():
     """PLACE_SQL is core.capacity.place() in SQL: the two must never drift apart."""
     from core import capacity
-    from outreach.services.registration import PLACE_SQL
+    from outreach.services.placing import PLACE_SQL
 
     grid = [
         (cap, taken, waiting, party)
@@ -288,10 +326,75 @@ def test_a_class_cancelled_while_waiting_for_the_lock_takes_nobody():
     assert not Registration.objects.filter(session=session).active().exists()
 
 
-def test_a_second_registration_of_a_phone_is_refused_under_the_lock_and_keeps_nothing():
+def test_a_second_registration_of_a_person_is_refused_under_the_lock_and_keeps_nothing():
     session = ClassSessionFactory(capacity=5)
     first = _register(session, 1)
     with pytest.raises(AlreadyRegistered):
         _register(session, 1)
     assert list(Registration.objects.filter(session=session)) == [first]
     assert first.arrival_position is None and first.status == "confirmed"
+
+
+@pytest.mark.parametrize("one_round_trip", [True, False], ids=["postgresql-way", "portable-way"])
+def test_both_ways_of_placing_keep_the_same_person_rule(monkeypatch, one_round_trip):
+    """place_locked and place_locked_postgresql refuse and accept exactly the same people."""
+    if one_round_trip and connection.vendor != "postgresql":
+        pytest.skip("the one-round-trip insert runs only on PostgreSQL")
+    monkeypatch.setattr(
+        "outreach.services.registration.can_place_in_one_round_trip", lambda: one_round_trip
+    )
+    session = ClassSessionFactory(capacity=2)
+    first = register(
+        session,
+        name="相模 一郎",
+        name_kana="",
+        phone="042-700-1234",
+        channel="web",
+        consent=consent(),
+    )
+    # The same phone and name, typed differently: refused.
+    with pytest.raises(AlreadyRegistered):
+        register(
+            session,
+            name="相模一郎",
+            name_kana="",
+            phone="0427001234",
+            channel="web",
+            consent=consent(),
+        )
+    # The same resident from another phone: refused.
+    with pytest.raises(AlreadyRegistered):
+        register(
+            session,
+            name="",
+            name_kana="",
+            phone="090-5555-1111",
+            channel="desk",
+            consent=consent("desk_read_out"),
+            resident=first.resident,
+        )
+    # Another person on the same line: a place, then the waiting list.
+    spouse = register(
+        session,
+        name="相模 花子",
+        name_kana="",
+        phone="042-700-1234",
+        channel="web",
+        consent=consent(),
+    )
+    third = register(
+        session,
+        name="相模 祖母",
+        name_kana="",
+        phone="042-700-1234",
+        channel="web",
+        consent=consent(),
+    )
+    assert (first.status, spouse.status, third.status) == ("confirmed", "confirmed", "waitlisted")
+    assert third.arrival_position == 1
+    stored = Registration.objects.get(pk=spouse.pk)
+    assert (stored.name, stored.name_key, stored.consent_method) == (
+        "相模 花子",
+        "相模花子",
+        "web_form",
+    )

@@ -6,9 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from outreach.models import Registration
-from outreach.services import cancel_registration, register, waitlist_position
-from tests.factories import ClassSessionFactory
+from outreach.models import Registration, Resident
+from outreach.services import AlreadyRegistered, cancel_registration, register, waitlist_position
+from tests.factories import ClassSessionFactory, consent
 
 pytestmark = [
     pytest.mark.postgres,
@@ -45,6 +45,7 @@ def test_200_concurrent_registrations_fill_capacity_exactly_and_waitlist_in_arri
                 name_kana="じゅうみん",
                 phone=f"090-1234-{n:04d}",
                 channel="web",
+                consent=consent(),
             ).pk
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
@@ -80,7 +81,14 @@ def test_concurrent_cancellations_and_registrations_never_overbook(open_connecti
     before = open_connections()
     session = ClassSessionFactory(capacity=10)
     first = [
-        register(session, name="住民", name_kana="", phone=f"080-1234-{n:04d}", channel="web")
+        register(
+            session,
+            name="住民",
+            name_kana="",
+            phone=f"080-1234-{n:04d}",
+            channel="web",
+            consent=consent(),
+        )
         for n in range(30)
     ]
     to_cancel = [r for r in first if r.status == "confirmed"][:5]
@@ -96,7 +104,12 @@ def test_concurrent_cancellations_and_registrations_never_overbook(open_connecti
                 cancel_registration(to_cancel[n], reason="concurrency test")
             else:
                 register(
-                    session, name="住民", name_kana="", phone=f"070-1234-{n:04d}", channel="web"
+                    session,
+                    name="住民",
+                    name_kana="",
+                    phone=f"070-1234-{n:04d}",
+                    channel="web",
+                    consent=consent(),
                 )
         finally:
             connections.close_all()  # in this thread: see above
@@ -114,3 +127,67 @@ def test_concurrent_cancellations_and_registrations_never_overbook(open_connecti
             "status", flat=True
         )
     ) == {"confirmed"}
+
+
+def _all_at_once(jobs):
+    """Run each job in its own thread and connection, released together; return results."""
+    start = threading.Barrier(len(jobs))
+
+    def run(job):
+        start.wait()
+        try:
+            return job()
+        except BaseException as exc:  # noqa: BLE001 - returned and asserted by the caller
+            return exc
+        finally:
+            connections.close_all()  # in this thread: see above
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        return list(pool.map(run, jobs))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_person_sent_twenty_times_at_once_gets_one_place():
+    """Double-clicks, retries and a family member registering too: one place, never two."""
+    session = ClassSessionFactory(capacity=5)
+
+    def same_person(n):
+        # The same phone and name, typed a little differently each time.
+        return lambda: register(
+            session,
+            name=("相模 一郎", "相模　一郎", "相模一郎")[n % 3],
+            name_kana="",
+            phone=("090-1234-5678", "09012345678", "０９０－１２３４－５６７８")[n % 3],
+            channel="web",
+            consent=consent(),
+        )
+
+    results = _all_at_once([same_person(n) for n in range(20)])
+    placed = [r for r in results if isinstance(r, Registration)]
+    refused = [r for r in results if isinstance(r, AlreadyRegistered)]
+    assert len(placed) == 1 and len(refused) == 19, results
+    assert Registration.objects.filter(session=session).count() == 1
+    # The refused attempts left no resident behind either.
+    assert Resident.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_people_sharing_one_landline_registering_at_once_each_get_their_place():
+    session = ClassSessionFactory(capacity=3)
+    names = ["津久井 一郎", "津久井 花子", "津久井 祖母", "津久井 祖父"]
+
+    def person(name):
+        return lambda: register(
+            session,
+            name=name,
+            name_kana="",
+            phone="042-700-1234",
+            channel="web",
+            consent=consent(),
+        )
+
+    results = _all_at_once([person(name) for name in names])
+    assert all(isinstance(r, Registration) for r in results), results
+    statuses = sorted(r.status for r in results)
+    assert statuses == ["confirmed", "confirmed", "confirmed", "waitlisted"]
+    assert Registration.objects.filter(session=session).confirmed().count() == session.capacity

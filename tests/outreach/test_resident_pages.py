@@ -1,11 +1,21 @@
 """Resident pages: finder, class page, registration form, private manage page."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from outreach.models import ClassSession, Registration
 from outreach.services import register
-from tests.factories import ClassSessionFactory, DistrictFactory, VenueFactory
+from tests.factories import (
+    ClassSessionFactory,
+    DistrictFactory,
+    RegistrationFactory,
+    ResidentFactory,
+    VenueFactory,
+    consent,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +23,14 @@ pytestmark = pytest.mark.django_db
 def _full_session(capacity=1):
     session = ClassSessionFactory(capacity=capacity)
     for n in range(capacity):
-        register(session, name="先客", name_kana="", phone=f"080-1111-{n:04d}", channel="desk")
+        register(
+            session,
+            name="先客",
+            name_kana="",
+            phone=f"080-1111-{n:04d}",
+            channel="desk",
+            consent=consent("desk_read_out"),
+        )
     return session
 
 
@@ -126,6 +143,59 @@ def test_the_form_says_exactly_what_is_wrong_and_keeps_what_was_typed(client, ov
     assert Registration.objects.count() == 0
 
 
+def test_a_stranger_with_a_known_phone_sees_their_own_name_and_changes_nothing(client):
+    """Knowing a resident's number must reveal and change nothing (DESIGN.md, Safety)."""
+    known = ResidentFactory(
+        name="城山 トメ",
+        name_kana="しろやま とめ",
+        phone="+819012345678",
+        language="ja",
+        age_band="80plus",
+    )
+    before = (known.name, known.district_id, known.language, known.age_band, known.updated_at)
+    other_district = DistrictFactory(name="藤野")
+    response = client.post(
+        "/en" + reverse("outreach:class-register", args=[ClassSessionFactory().pk]),
+        _form(district=other_district.pk, age_band="60s"),
+    )
+    page = client.get(response.url).content.decode()
+    assert "藤野 花子" in page and "城山" not in page
+    known.refresh_from_db()
+    assert (
+        known.name,
+        known.district_id,
+        known.language,
+        known.age_band,
+        known.updated_at,
+    ) == before
+    registration = Registration.objects.get()
+    assert registration.resident_id != known.pk
+    assert (registration.name, registration.language) == ("藤野 花子", "en")
+    assert registration.district == other_district
+    assert registration.consent_method == "web_form"
+
+
+def test_a_resident_cannot_cancel_on_the_private_page_after_the_class_has_started(client):
+    start = timezone.now() - dt.timedelta(minutes=5)
+    registration = RegistrationFactory(
+        session=ClassSessionFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    )
+    url = reverse("outreach:registration-manage", args=[registration.manage_token])
+    response = client.post(url)
+    assert response.status_code == 409
+    assert "取り消しはできません" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_two_people_sharing_one_phone_both_register_on_the_web(client):
+    session = ClassSessionFactory()
+    url = reverse("outreach:class-register", args=[session.pk])
+    assert client.post(url, _form(name="藤野 一郎")).status_code == 302
+    assert client.post(url, _form(name="藤野 花子")).status_code == 302
+    assert Registration.objects.filter(session=session).confirmed().count() == 2
+
+
 def test_registering_twice_with_one_phone_gets_a_friendly_message(client):
     session = ClassSessionFactory()
     client.post(reverse("outreach:class-register", args=[session.pk]), _form())
@@ -142,8 +212,17 @@ def test_a_full_class_puts_the_resident_on_the_waiting_list_with_a_position(clie
 
 def test_cancelling_through_the_private_link_promotes_the_first_waitlisted(client):
     session = ClassSessionFactory(capacity=1)
-    mine = register(session, name="私", name_kana="", phone="090-2222-0001", channel="web")
-    waiting = register(session, name="次の人", name_kana="", phone="090-2222-0002", channel="web")
+    mine = register(
+        session, name="私", name_kana="", phone="090-2222-0001", channel="web", consent=consent()
+    )
+    waiting = register(
+        session,
+        name="次の人",
+        name_kana="",
+        phone="090-2222-0002",
+        channel="web",
+        consent=consent(),
+    )
     url = reverse("outreach:registration-manage", args=[mine.manage_token])
     client.post(url)
     mine.refresh_from_db()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0053_venue_name_kana'),
+        ('outreach', '0056_registration_same_person_rule'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
