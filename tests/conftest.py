@@ -29,18 +29,38 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
-    # A request to /en/ leaves English active in this thread, and reverse() in the
-    # next test would then build /en/ addresses: every test starts in Japanese.
     from django.core.cache import cache
     from django.utils import translation
 
     # A request to an /en/ page leaves English active in this thread (LocaleMiddleware
-    # does not switch back); each test starts in the default language, Japanese.
+    # does not switch back), and reverse() in the next test would then build /en/
+    # addresses: each test starts in the default language, Japanese.
     translation.deactivate()
     cache.clear()
     yield
     cache.clear()
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_present(request):
+    """Put back what migrations create before a test that uses the database.
+
+    A transactional test (live_server, real concurrency) empties every table when it
+    ends, rows of data migrations included (Wagtail's root page, the role groups);
+    under pytest-xdist any test may run after one in the same process.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional or (marker is None and "db" not in request.fixturenames):
+        return
+    request.getfixturevalue("db")
+    from wagtail.models import Page
+
+    if Page.get_first_root_node() is None:
+        ensure_migration_data()
 
 
 @pytest.fixture
