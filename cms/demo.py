@@ -13,12 +13,13 @@ import json
 import uuid
 
 from django.conf import settings
+from django.db.models import Count
 from wagtail.models import Locale, Page, Site
 
 from cms.demo_content import ARTICLES, ASK_TEXT, HOME, INDEX
 from cms.demo_content.policies import ACCESSIBILITY, PRIVACY
 from cms.demo_pictures import Pictures
-from cms.demo_translation import ShapeMismatch, translate
+from cms.demo_translation import JapaneseChanged, ShapeMismatch, translate
 from cms.models import HelpArticlePage, HelpIndexPage, HomePage, StandardPage
 from outreach.queries import class_topics
 
@@ -93,10 +94,13 @@ def _in_other_languages(ctx, page, locales, languages, fields_in) -> None:
             _write_in(ctx, page, locale, **fields_in(language))
             continue
         try:
-            translate(page, locale, **fields_in(language))
+            translate(page, locale, fields_in(language), written_for=fields_in("ja"))
+        except JapaneseChanged as changed:
+            # An editor rewrote the Japanese page since an earlier seed: its translations
+            # are theirs to make (wagtail-localize's "Translate"), in every language.
+            ctx.say(f"  {page.title}: not translated, {changed}")
+            return
         except ShapeMismatch as mismatch:
-            # An editor changed the Japanese page since an earlier seed: leave this
-            # language to them (wagtail-localize's "Translate") rather than fail the seed.
             ctx.say(f"  {page.title} is not translated into {language}: {mismatch}")
             continue
         ctx.count("pages", True)
@@ -120,11 +124,11 @@ def _paragraph(text: str) -> str:
     return text if text.startswith("<") else f"<p>{text}</p>"
 
 
-def _step(step, pictures: Pictures) -> dict:
+def _step(step, pictures: Pictures | None) -> dict:
     text, picture, alt = (step, None, "") if isinstance(step, str) else step
     return {
         "text": _paragraph(text),
-        "image": pictures.image_id(picture) if picture else None,
+        "image": pictures.image_id(picture) if picture and pictures else None,
         "alt": alt,
         "caption": "",
     }
@@ -146,8 +150,9 @@ def _block(kind, value, language, pictures) -> dict:
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
-def body_json(blocks, language: str, pictures: Pictures) -> str:
-    """The article's blocks as StreamField JSON, pictures as Wagtail image ids."""
+def body_json(blocks, language: str, pictures: Pictures | None) -> str:
+    """The article's blocks as StreamField JSON, pictures as Wagtail image ids (none
+    without `pictures`: the text alone, to compare or translate)."""
     stream = [_block(kind, value, language, pictures) for kind, value in blocks]
     return json.dumps(stream, ensure_ascii=False)
 
@@ -178,7 +183,10 @@ def _article(ctx, index, article, pictures) -> HelpArticlePage:
 def _article_fields(article, pictures):
     def fields_in(language):
         title, summary, blocks = article.versions[language]
-        return {"title": title, "summary": summary, "body": body_json(blocks, language, pictures)}
+        # A translation shows the Japanese page's pictures (wagtail-localize keeps them);
+        # only a page written directly needs its own.
+        shown = pictures if language == EASY_JAPANESE else None
+        return {"title": title, "summary": summary, "body": body_json(blocks, language, shown)}
 
     return fields_in
 
@@ -201,7 +209,14 @@ def seed_help(ctx, home, locales) -> None:
         _in_other_languages(
             ctx, page, locales, article.versions, _article_fields(article, pictures)
         )
+    counts = (
+        HelpArticlePage.objects.values_list("locale__language_code")
+        .annotate(Count("pk"))
+        .order_by()
+    )
+    by_language = dict(counts)
     ctx.say(
-        f"  help articles: {len(ARTICLES)} in {len(locales)} languages, "
-        f"{pictures.created} new pictures"
+        "  help articles: "
+        + ", ".join(f"{code} {by_language.get(code, 0)}" for code in locales)
+        + f"; {pictures.created} new pictures"
     )

@@ -8,9 +8,10 @@ brought up to date in wagtail-localize's editor when the Japanese page changes.
 
 Here the translation is written as whole field values (the same shape as the Japanese
 page), cut into segments by wagtail-localize's own extractor and paired with the
-source's segments one for one. If the shapes differ (a step more, a list item less,
-or the Japanese page edited since it was seeded) nothing is saved: a half-translated
-page would be shown as "not yet translated", and a mispaired one would be wrong.
+source's segments one for one. Nothing is saved when the Japanese page no longer says
+what the translation was written from (an editor changed it since an earlier seed) or
+when the two do not pair (a step more, a list item less): a half-translated page would
+be shown as "not yet translated", and a mispaired or stale one would be wrong.
 """
 
 from __future__ import annotations
@@ -35,8 +36,16 @@ BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 BETWEEN_TAGS = re.compile(r">\s+<")
 
 
-class ShapeMismatch(ValueError):
-    """The translation does not have the source page's segments."""
+class NotATranslation(ValueError):
+    """The text cannot be saved as a translation of the page as it is now."""
+
+
+class JapaneseChanged(NotATranslation):
+    """The Japanese page is not the text the translation was written for."""
+
+
+class ShapeMismatch(NotATranslation):
+    """The translation does not have the Japanese page's segments."""
 
 
 def _shape(path: str) -> str:
@@ -47,18 +56,43 @@ def _template(html: str) -> str:
     return BETWEEN_TAGS.sub("><", html.strip())
 
 
-def _paired_strings(source: TranslationSource, translated: Page) -> list[tuple[StringSegment, str]]:
-    """Each string segment of the source with its text in the translated page."""
-    wanted = list(
+def _with(page: Page, fields: dict) -> Page:
+    """An unsaved copy of the page holding these field values, to cut into segments."""
+    copied = copy.copy(page)
+    for name, value in fields.items():
+        setattr(copied, name, value)
+    return copied
+
+
+def _source_strings(source: TranslationSource) -> list[StringSegment]:
+    return list(
         StringSegment.objects.filter(source=source)
         .select_related("string", "context")
         .order_by("order")
     )
+
+
+def _check_written_for(wanted: list[StringSegment], written_for: Page) -> None:
+    """The page's segments must be, word for word, those of the Japanese the translation
+    was written for: a translation of other words would be published as complete."""
+    given = [s for s in extract_segments(written_for) if isinstance(s, StringSegmentValue)]
+    for segment, value in zip(wanted, given, strict=False):
+        if segment.string.data != value.string.data:
+            raise JapaneseChanged(
+                f"the Japanese page says {segment.string.data!r} "
+                f"where the demo's says {value.string.data!r}"
+            )
+    if len(wanted) != len(given):
+        raise JapaneseChanged(f"the Japanese page has {len(wanted)} segments, not {len(given)}")
+
+
+def _paired_strings(
+    source: TranslationSource, wanted: list[StringSegment], translated: Page
+) -> list[tuple[StringSegment, str]]:
+    """Each string segment of the source with its text in the translated page."""
     extracted = extract_segments(translated)
     given = [s for s in extracted if isinstance(s, StringSegmentValue)]
-    wanted_shape = [_shape(s.context.path) for s in wanted]
-    given_shape = [_shape(s.path) for s in given]
-    if wanted_shape != given_shape:
+    if [_shape(s.context.path) for s in wanted] != [_shape(s.path) for s in given]:
         raise ShapeMismatch(_first_difference(wanted, given))
     templates = [
         _template(t)
@@ -81,18 +115,18 @@ def _first_difference(wanted, given) -> str:
 
 
 @transaction.atomic
-def translate(page: Page, locale: Locale, **fields) -> Page:
+def translate(page: Page, locale: Locale, fields: dict, *, written_for: dict) -> Page:
     """Translate `page` into `locale` with these field values and publish the translation.
 
-    Raises ShapeMismatch, saving nothing, when the values do not have the segments of
-    the page as it is now.
+    `written_for` holds the Japanese field values the translation was written from.
+    Raises JapaneseChanged when the page no longer says that, and ShapeMismatch when
+    the translation does not pair with it segment for segment; nothing is saved then.
     """
     page = page.specific
     source, _created = TranslationSource.update_or_create_from_instance(page)
-    translated = copy.copy(page)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    strings = _paired_strings(source, translated)
+    wanted = _source_strings(source)
+    _check_written_for(wanted, _with(page, written_for))
+    strings = _paired_strings(source, wanted, _with(page, fields))
     Translation.objects.get_or_create(source=source, target_locale=locale)
     # One row per string and place; an existing row (a translation deleted and made
     # again) takes the new text.

@@ -226,11 +226,16 @@ def test_an_article_costs_the_same_queries_whatever_its_number_of_pictures(
     assert len(renditions) == 1
 
 
+def test_the_demo_seeds_every_translation_without_a_complaint(help_site):
+    assert "not translated" not in help_site.stdout.getvalue()
+    assert "ja 8, ja-x-easy 8, en 8, zh-hans 8, ko 8, vi 8, pt-br 8" in help_site.stdout.getvalue()
+
+
 def test_a_second_seed_leaves_a_japanese_article_changed_by_an_editor_to_the_translators(
     help_site,
 ):
     """Seeding again after an editor rewrote the Japanese article saves no translation
-    that no longer matches it, says so, and seeds everything else."""
+    of the words it no longer has, says so, and seeds everything else."""
     from cms import demo as cms_demo
     from core.demo import SeedContext
 
@@ -244,4 +249,33 @@ def test_a_second_seed_leaves_a_japanese_article_changed_by_an_editor_to_the_tra
     korean = HelpArticlePage.objects.filter(locale__language_code="ko")
     assert not korean.filter(slug="take-photo").exists()
     assert korean.filter(slug="text-size").exists()
-    assert "写真を撮って、あとで見る is not translated into ko" in out.getvalue()
+    assert (
+        "写真を撮って、あとで見る: not translated, the Japanese page says '書き直しました。'"
+        in (out.getvalue())
+    )
+
+
+def test_a_translation_that_does_not_pair_with_the_japanese_saves_nothing(help_site):
+    from wagtail.models import Locale
+
+    from cms.demo import _article_fields
+    from cms.demo_translation import ShapeMismatch, translate
+
+    article = next(a for a in ARTICLES if a.slug == "take-photo")
+    source = HelpArticlePage.objects.get(slug="take-photo", locale__language_code="ja")
+    HelpArticlePage.objects.get(slug="take-photo", locale__language_code="vi").delete()
+    fields_in = _article_fields(article, None)
+    one_step_short = fields_in("vi")
+    body = json.loads(one_step_short["body"])
+    body[0]["value"].pop()
+    one_step_short["body"] = json.dumps(body)
+    with pytest.raises(ShapeMismatch, match="segment 8: Japanese .左下の小さな四角"):
+        translate(
+            source,
+            Locale.objects.get(language_code="vi"),
+            one_step_short,
+            written_for=fields_in("ja"),
+        )
+    assert not HelpArticlePage.objects.filter(
+        slug="take-photo", locale__language_code="vi"
+    ).exists()
