@@ -96,7 +96,7 @@ ACCESSIBILITY = {
 """,
     ),
     "vi": (
-        "Chính sách tiếp cận của trang web",
+        "Chính sách về khả năng tiếp cận của trang web",
         "Chúng tôi muốn trang web này ai cũng dùng được.",
         """
 <h2>Phạm vi</h2>
