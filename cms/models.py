@@ -3,7 +3,7 @@ import html
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
@@ -331,6 +331,15 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
             if step["image"] is not None and not (step["alt"] or "").strip()
         )
 
+    def step_images(self) -> list:
+        return [
+            step["image"]
+            for block in self.body
+            if block.block_type == "steps"
+            for step in block.value
+            if step["image"] is not None
+        ]
+
     def easy_report(self):
         is_japanese = (self.locale.language_code if self.locale_id else "ja").startswith("ja")
         if not is_japanese:
@@ -376,6 +385,8 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The renditions of every picture in one query, not one per picture.
+        prefetch_related_objects(self.step_images(), "renditions")
         context["reading"] = reading_prefs(request)
         context["topic"] = topic_by_slug(self.topic_slug)
         context["help_index"] = self.get_parent()

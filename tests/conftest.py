@@ -166,14 +166,15 @@ def coordinator_with_totp(coordinator):
 
 
 def ensure_migration_data():
-    """Put back what migrations create (Wagtail's root page and locale, the role groups).
+    """Put back what migrations create (Wagtail's root page, root collection and locale,
+    the role groups).
 
     A transactional test (live_server, concurrency) empties every table when it
     ends, including rows that data migrations wrote; tests after it need them.
     """
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from core.roles import Role, sync_role_permissions
 
@@ -189,6 +190,8 @@ def ensure_migration_data():
     locale = Locale.objects.get_or_create(language_code="ja")[0]
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for role in Role:
         Group.objects.get_or_create(name=role)
     sync_role_permissions()

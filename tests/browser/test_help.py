@@ -1,7 +1,5 @@
 """Help pages in Chromium: axe-clean in Japanese and English, furigana toggles, print view."""
 
-import io
-
 import pytest
 
 from tests.browser.axe import axe_violations
@@ -12,15 +10,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def help_live(live_server, transactional_db):
-    from cms import demo as cms_demo
-    from core.demo import SeedContext
-    from outreach import demo as outreach_demo
-    from tests.conftest import ensure_migration_data
+    from tests.cms.conftest import seed_help_site
 
-    ensure_migration_data()
-    ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
-    outreach_demo.seed(ctx)
-    cms_demo.seed(ctx)
+    seed_help_site()
     return live_server
 
 

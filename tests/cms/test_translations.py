@@ -21,10 +21,11 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import translate_object
 
 from cms.models import HelpArticlePage, HelpIndexPage, TranslationProgress, search_articles
+from tests.cms.conftest import JAPANESE_ONLY_STEP as JAPANESE_STEP
 from tests.cms.test_help_pages import _add_articles, _queries_for
 
-# A phrase of the Japanese article body used below: it must never appear under /en/ or /vi/.
-JAPANESE_STEP = "公共交通機関"
+# The article the tests translate: written in Japanese only (tests/cms/conftest.py).
+SLUG = "bus-timetable"
 
 
 def _locale(code):
@@ -93,113 +94,122 @@ def _assert_not_translated_notice(response, lang):
     return main
 
 
-def test_tree_sync_aliases_in_english_are_served_as_not_translated(client, help_site):
+def test_tree_sync_aliases_in_english_are_served_as_not_translated(client, japanese_only_article):
     """A locale set to "synchronise from Japanese" gets a live alias of every page."""
     LocaleSynchronization.objects.create(locale=_locale("en"), sync_from=_locale("ja"))
-    alias = _article("map-find-bus", "en")
-    assert alias.alias_of_id == _article("map-find-bus").pk and alias.live
-    _assert_not_translated_notice(client.get("/en/help/map-find-bus/"), "en")
-    _assert_not_translated_notice(client.get("/en/help/map-find-bus/print/"), "en")
+    alias = _article(SLUG, "en")
+    assert alias.alias_of_id == _article(SLUG).pk and alias.live
+    _assert_not_translated_notice(client.get("/en/help/bus-timetable/"), "en")
+    _assert_not_translated_notice(client.get("/en/help/bus-timetable/print/"), "en")
 
 
 def test_english_help_index_lists_no_alias_of_a_japanese_article(client, help_site):
     LocaleSynchronization.objects.create(locale=_locale("en"), sync_from=_locale("ja"))
     body = client.get("/en/help/").content.decode()
     assert "/en/help/text-size/" in body  # translated by hand: listed
-    assert "/en/help/map-find-bus/" not in body
+    assert "/en/help/bus-timetable/" not in body
     assert JAPANESE_STEP not in body.split("<main", 1)[1]
 
 
 def test_translate_this_page_publishes_japanese_text_at_once_and_readers_see_the_notice(
-    client, help_site, localize
+    client, japanese_only_article, localize
 ):
     """wagtail-localize's "Translate" on a live page publishes the target with every
-    segment still in Japanese (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE)."""
-    source = _article("map-find-bus")
+    segment still in Japanese (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE). Here in a
+    language whose help index was never made, so its parents are copied as aliases."""
+    HelpIndexPage.objects.get(locale__language_code="vi").delete()
+    source = _article(SLUG)
     localize.translate(source, "vi")
-    target = _article("map-find-bus", "vi")
+    target = _article(SLUG, "vi")
     assert target.live and target.alias_of_id is None
     assert JAPANESE_STEP in target.plain_text()  # what wagtail-localize published
-    _assert_not_translated_notice(client.get("/vi/help/map-find-bus/"), "vi")
+    _assert_not_translated_notice(client.get("/vi/help/bus-timetable/"), "vi")
     # Its parents were copied as aliases: the Vietnamese index is a notice too.
     assert HelpIndexPage.objects.get(locale__language_code="vi").alias_of_id is not None
     _assert_not_translated_notice(client.get("/vi/help/"), "vi")
 
 
 def test_a_partly_translated_translation_is_not_served_until_it_is_complete(
-    client, help_site, localize
+    client, japanese_only_article, localize
 ):
-    source = _article("map-find-bus")
+    source = _article(SLUG)
     localize.translate(source, "en")
     translation = _translation_of(source, "en")
     total = _translate_segments(translation, leave_out=1)
     localize.publish(translation)
-    main = _assert_not_translated_notice(client.get("/en/help/map-find-bus/"), "en")
+    main = _assert_not_translated_notice(client.get("/en/help/bus-timetable/"), "en")
     assert "English text" not in main
-    progress = TranslationProgress.objects.get(page=_article("map-find-bus", "en"))
+    progress = TranslationProgress.objects.get(page=_article(SLUG, "en"))
     assert (progress.translated_segments, progress.total_segments) == (total - 1, total)
-    assert "/en/help/map-find-bus/" not in client.get("/en/help/").content.decode()
+    assert "/en/help/bus-timetable/" not in client.get("/en/help/").content.decode()
 
     _translate_segments(translation)
     localize.publish(translation)
-    response = client.get("/en/help/map-find-bus/")
+    response = client.get("/en/help/bus-timetable/")
     assert response.status_code == 200
     main = response.content.decode().split("<main", 1)[1]
     assert "English text" in main and "help-steps" in main
     assert JAPANESE_STEP not in main
-    assert "/en/help/map-find-bus/" in client.get("/en/help/").content.decode()
+    assert "/en/help/bus-timetable/" in client.get("/en/help/").content.decode()
 
 
-def test_notice_offers_no_partial_translation_as_an_alternative(client, help_site, localize):
-    source = _article("map-find-bus")
+def test_notice_offers_no_partial_translation_as_an_alternative(
+    client, japanese_only_article, localize
+):
+    source = _article(SLUG)
     localize.translate(source, "en")
-    body = client.get("/vi/help/map-find-bus/").content.decode()
+    body = client.get("/vi/help/bus-timetable/").content.decode()
     assert 'hreflang="en"' not in body.split("<main", 1)[1]
 
 
-def test_cached_page_is_replaced_when_the_translation_is_completed(client, help_site, localize):
-    source = _article("map-find-bus")
+def test_cached_page_is_replaced_when_the_translation_is_completed(
+    client, japanese_only_article, localize
+):
+    source = _article(SLUG)
     localize.translate(source, "en")
     translation = _translation_of(source, "en")
-    _assert_not_translated_notice(client.get("/en/help/map-find-bus/"), "en")
+    _assert_not_translated_notice(client.get("/en/help/bus-timetable/"), "en")
     _translate_segments(translation)
     localize.publish(translation)
-    assert "English text" in client.get("/en/help/map-find-bus/").content.decode()
+    assert "English text" in client.get("/en/help/bus-timetable/").content.decode()
 
 
 def test_pages_written_directly_in_a_locale_are_served(client, help_site):
-    """The seeded English and easy-Japanese articles have no wagtail-localize translation."""
+    """The seeded easy-Japanese articles are written directly, with no wagtail-localize
+    translation; the seeded English ones are complete wagtail-localize translations."""
+    body = client.get("/ja-x-easy/help/text-size/").content.decode()
+    assert "help-steps" in body
+    easy = _article("text-size", "ja-x-easy")
+    assert not TranslationProgress.objects.filter(page=easy).exists()
     assert (
         "Make the text on your phone bigger" in client.get("/en/help/text-size/").content.decode()
     )
-    body = client.get("/ja-x-easy/help/text-size/").content.decode()
-    assert "help-steps" in body
-    assert not TranslationProgress.objects.exists()
+    assert TranslationProgress.objects.get(page=_article("text-size", "en")).complete
 
 
 def test_stopping_the_synced_translation_and_publishing_by_hand_serves_the_page(
-    client, help_site, localize
+    client, japanese_only_article, localize
 ):
     """An editor who turns a translation into a page edited by hand answers for its text."""
-    source = _article("map-find-bus")
+    source = _article(SLUG)
     localize.translate(source, "en")
     translation = _translation_of(source, "en")
     translation.enabled = False
     translation.save(update_fields=["enabled"])
-    target = _article("map-find-bus", "en")
+    target = _article(SLUG, "en")
     target.title = "Find your bus on the map"
     target.body = "[]"
     target.save_revision().publish()
-    response = client.get("/en/help/map-find-bus/")
+    response = client.get("/en/help/bus-timetable/")
     assert "Find your bus on the map" in response.content.decode()
 
 
 def test_editor_is_told_the_published_translation_is_not_shown_yet(
-    client, help_site, editor, localize
+    client, japanese_only_article, editor, localize
 ):
-    source = _article("map-find-bus")
+    source = _article(SLUG)
     localize.translate(source, "en")
-    target = _article("map-find-bus", "en")
+    target = _article(SLUG, "en")
     client.force_login(editor)
     listing = client.get(reverse("help_articles:index")).content.decode()
     assert "翻訳が終わるまで" in listing
@@ -221,17 +231,21 @@ def test_query_count_does_not_grow_with_the_number_of_translations(
     assert _queries_for(client, url) <= before
 
 
-def test_progress_is_only_recorded_for_wagtail_localize_translations(help_site, localize):
-    source = _article("phone-scams")
+def test_progress_is_only_recorded_for_wagtail_localize_translations(
+    japanese_only_article, localize
+):
+    source = _article(SLUG)
     localize.translate(source, "ko")
     target = Page.objects.get(translation_key=source.translation_key, locale__language_code="ko")
     progress = TranslationProgress.objects.get(page=target)
     assert progress.translated_segments == 0 and not progress.complete
 
 
-def test_class_topic_is_kept_from_the_source_not_offered_for_translation(help_site, localize):
+def test_class_topic_is_kept_from_the_source_not_offered_for_translation(
+    japanese_only_article, localize
+):
     """wagtail-localize offers every CharField; a translated topic key failed validation."""
-    source = _article("map-find-bus")
+    source = _article(SLUG)
     localize.translate(source, "en")
     translation = _translation_of(source, "en")
     paths = set(
@@ -248,7 +262,7 @@ def test_class_topic_is_kept_from_the_source_not_offered_for_translation(help_si
     assert target.topic_slug == source.topic_slug == "maps"
 
 
-def test_search_in_english_finds_no_partial_translation(client, help_site, localize):
-    localize.translate(_article("map-find-bus"), "en")
-    assert "map-find-bus" in [a.slug for a in search_articles("経路", locale=_locale("ja"))]
-    assert search_articles("経路", locale=_locale("en")) == []
+def test_search_in_english_finds_no_partial_translation(client, japanese_only_article, localize):
+    localize.translate(_article(SLUG), "en")
+    assert SLUG in [a.slug for a in search_articles("バス停", locale=_locale("ja"))]
+    assert search_articles("バス停", locale=_locale("en")) == []
