@@ -8,11 +8,13 @@ error it reports is given a sentence here (`field_message`).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 
@@ -39,6 +41,24 @@ def storable(value: str) -> str:
 StoredText = Annotated[
     str, AfterValidator(storable), Field(json_schema_extra={"pattern": "^[^\\u0000]*$"})
 ]
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date_only(value):
+    """Refuse anything but YYYY-MM-DD before pydantic reads it.
+
+    pydantic reads a number ("0", 1700000000) as a Unix time and so as a date:
+    a client sending the wrong thing would get classes from 1970 instead of an error.
+    """
+    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("refused_date", _("日付は 2026-04-01 の形で送ってください。"))
+
+
+# A calendar date as the OpenAPI document describes it (format: date), and only that.
+CalendarDate = Annotated[dt.date, BeforeValidator(iso_date_only)]
 
 
 def errors(*codes: int) -> dict[int, type[ErrorOut]]:

@@ -27,7 +27,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
-from core.api_schema import StoredText, errors
+from core.api_schema import CalendarDate, StoredText, errors
 from outreach.models import ClassSession, ConsentMethod, District, Registration
 from outreach.services import Consent, RegistrationError, cancel_registration, register
 
@@ -145,8 +145,8 @@ class ClassFilters(Schema):
         None, max_length=40, description="district code, e.g. fujino"
     )
     topic: StoredText | None = Field(None, max_length=60, description="topic slug, e.g. line")
-    from_: dt.date | None = Field(None, alias="from")
-    to: dt.date | None = None
+    from_: CalendarDate | None = Field(None, alias="from")
+    to: CalendarDate | None = None
 
 
 @router.get("/classes", response={200: list[ClassOut], **errors(400, 422)})

@@ -59,8 +59,9 @@ RESIDENT_SOURCES = (
     "outreach/forms.py::POLITE_FIELD_ERRORS",
     "outreach/phones.py",
     "outreach/services/registration.py",
+    "outreach/services/errors.py",
     "outreach/models/classes.py::Topic.Level",
-    "outreach/models/people.py::Resident.AgeBand",
+    "outreach/models/people.py::AgeBand",
     "outreach/models/people.py::Registration.Status",
     "outreach/models/people.py::Registration.PhoneKind",
     # Help pages: index, search, articles, the handout, the not-yet-translated notice.

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import DESKTOP, PHONE
@@ -66,7 +67,9 @@ def test_the_charts_need_no_javascript_and_every_one_has_its_table_and_summary(
     # The filter form is a plain GET form: it works without a script.
     page.select_option("#id_district", "fujino")
     page.get_by_role("button", name="表示する").click()
-    assert "district=fujino" in page.url and "藤野の教室" in page.content()
+    # The URL changes before the new page has loaded: wait for the page itself.
+    page.wait_for_url("**district=fujino**", wait_until="load")
+    expect(page.locator("main")).to_contain_text("藤野の教室")
 
 
 def test_the_series_of_a_chart_differ_in_greyscale_not_only_in_colour(

@@ -283,3 +283,12 @@ def test_the_class_list_query_count_is_constant(client, django_assert_max_num_qu
         response = client.get("/api/v1/classes")
     assert response.status_code == 200
     assert len(response.json()) == 10
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "1.5", "2026-4-1", "20260401"])
+def test_a_date_in_the_query_is_a_calendar_date_never_a_number(client, value):
+    """pydantic would read "0" as 1970-01-01 (a Unix time): the document says YYYY-MM-DD."""
+    response = client.get("/api/v1/classes", {"from": value})
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"]["from"] == ["日付は 2026-04-01 の形で送ってください。"]
+    assert client.get("/api/v1/classes", {"from": "2026-04-01"}).status_code == 200
