@@ -1,18 +1,24 @@
 """Staff courses in Chromium: an overdue learner is waitlisted, promoted when someone cancels,
-marked present by the instructor on a tablet, and sees the course completed.
+marked present by the instructor on a tablet, sees the course completed, downloads the
+certificate and checks it at its address; the coordinator sees the department's progress
+rise and exports it as CSV and .xlsx with the Japanese intact.
 
 Set TSUNAGU_SCREENSHOTS=docs/screenshots to refresh the screenshots of docs/training.md.
 """
 
+import csv
 import datetime as dt
+import io
 import os
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 
 from core.fiscal import FiscalYear
 from tests.browser.axe import axe_violations
@@ -29,7 +35,7 @@ from tests.factories import (
     UserFactory,
 )
 from training import services
-from training.models import Enrolment
+from training.models import Certificate, Enrolment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -113,8 +119,22 @@ def course_day(live_server):
     return {"session": session, "learner": learner, "other": other, "instructor": instructor}
 
 
-def test_waitlisted_promoted_marked_present_and_completed(live_server, new_page, course_day):
+def _welfare_row(page) -> list[str]:
+    """The progress table's row for 高齢者支援課: required, done, done %, … as the page shows them."""
+    row = page.locator("tbody tr", has=page.get_by_role("rowheader", name="高齢者支援課"))
+    return [cell.inner_text().strip() for cell in row.locator("td").all()]
+
+
+def test_waitlisted_promoted_marked_present_and_completed(
+    live_server, new_page, course_day, coordinator_with_totp
+):
     session, learner = course_day["session"], course_day["learner"]
+    year = FiscalYear.current().start_year
+    # The coordinator's progress table before: two required in 高齢者支援課, none done.
+    desk = new_page(viewport=DESKTOP)
+    _sign_in(desk, live_server, coordinator_with_totp)
+    desk.goto(f"{live_server.url}/training/desk/progress/?year={year}")
+    assert _welfare_row(desk)[:3] == ["2", "0", "0.0%"]
     page = new_page(viewport=DESKTOP)
 
     # The learner signs in and lands on "my learning": the overdue requirement comes first.
@@ -183,6 +203,50 @@ def test_waitlisted_promoted_marked_present_and_completed(live_server, new_page,
     _assert_axe_clean(page)
     enrolment = Enrolment.objects.get(learner=learner, session=session)
     assert enrolment.status == Enrolment.Status.COMPLETED
+
+    # The learner downloads the certificate: one A4 page with its serial and checking address.
+    link = completed.get_by_role(
+        "link", name=_with_hidden("修了証（PDF）", "：情報セキュリティ基礎")
+    )
+    pdf = page.request.get(f"{live_server.url}{link.get_attribute('href')}")
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(pdf.body()))
+    text = reader.pages[0].extract_text().replace("\n", "")
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    assert len(reader.pages) == 1 and certificate.serial in text
+    # The address printed under the QR code (both come from training.certificates.verification_url).
+    printed = re.search(r"https?://\S+?/training/certificates/[0-9A-Z-]+/", text).group(0)
+    check = new_page(viewport=TABLET)
+    check.goto(f"{live_server.url}/training/certificates/{printed.rstrip('/').rsplit('/', 1)[1]}/")
+    shown = check.locator("main").inner_text()
+    assert "城山 健" in shown and "情報セキュリティ基礎" in shown
+    assert learner.email not in shown and "高齢者支援課" not in shown
+    _assert_axe_clean(check)
+
+    # The coordinator sees the department's progress rise, and exports it with Japanese intact.
+    desk.goto(f"{live_server.url}/training/desk/progress/?year={year}")
+    assert _welfare_row(desk)[:3] == ["2", "1", "50.0%"]
+    _assert_axe_clean(desk)
+    for fmt, name in (("csv", "この表をCSVで"), ("xlsx", "この表をExcel（.xlsx）で")):
+        href = desk.get_by_role("link", name=name, exact=True).get_attribute("href")
+        export = desk.request.get(f"{live_server.url}{href}")
+        assert export.status == 200, fmt
+        if fmt == "csv":
+            assert export.body().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs
+            rows = list(csv.reader(io.StringIO(export.body().decode("utf-8-sig"))))
+        else:
+            sheet = openpyxl.load_workbook(io.BytesIO(export.body())).active
+            rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        assert rows[0][:6] == [
+            "年度",
+            "部署コード",
+            "部署",
+            "必修（人×研修）",
+            "修了",
+            "修了率（％）",
+        ]
+        welfare = next(r for r in rows if "高齢者支援課" in r)
+        assert welfare[3:6] in (["2", "1", "50.0"], ["2", "1", "50"]), (fmt, welfare)
 
 
 def test_the_catalogue_quiz_and_cancel_pages_are_axe_clean_in_both_languages(live_server, new_page):
