@@ -14,7 +14,6 @@ import unicodedata
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from twilio.twiml.voice_response import VoiceResponse
 
 from messaging import clock
@@ -29,9 +28,9 @@ from messaging.voice import (
     speakable,
     spoken_class,
     spoken_number,
-    url,
     xml,
 )
+from messaging.voice_call import ENGLISH_KEY, Call, again, heard, key_meant
 from messaging.voice_words import choices, keys, words
 from messaging.webhooks import caller_number, twilio_webhook
 from outreach.models import ClassSession, ConsentMethod, District, Registration
@@ -47,71 +46,6 @@ from outreach.services import (
 CLASSES_READ = 3
 # Said before the key press that registers a caller: consent is to this use only.
 PURPOSE_STATEMENT = words("purpose", "ja")
-# The key that switches the rest of the call to English (offered in Japanese calls).
-ENGLISH_KEY = "7"
-# Words heard for a key, when the caller speaks instead of pressing.
-SPOKEN_KEYS = (
-    ("0", ("ゼロ", "ぜろ", "れい", "係", "窓口", "相談", "zero", "desk", "person")),
-    ("2", ("取り消", "とりけし", "確認", "たしかめ", "自分", "に番", "二", "two", "check")),
-    ("1", ("いち", "一", "教室", "申し込み", "もうしこみ", "さがす", "one", "class", "find")),
-    ("7", ("english", "なな", "七", "seven")),
-    ("9", ("きゅう", "九", "nine")),
-)
-
-
-class Call:
-    """One request of a call: who calls, in which language, and which try of the step."""
-
-    def __init__(self, request):
-        self.request = request
-        self.language = "en" if request.GET.get("lang") == "en" else "ja"
-        tries = request.GET.get("try", "0")
-        self.tries = min(int(tries), RETRIES) if tries.isdigit() else 0
-        self.caller = caller_number(request)
-
-    def url(self, path: str, tries: int = 0, **params) -> str:
-        lang = "en" if self.language == "en" else ""
-        return url(path, **params, lang=lang, **{"try": tries})
-
-    def say(self, target, key: str, **values) -> None:
-        say(target, words(key, self.language, **values), self.language)
-
-    def say_text(self, target, text: str) -> None:
-        say(target, text, self.language)
-
-    def setting(self, name: str) -> str:
-        """A setting that may be translated (the city's name, the desk's hours), in the call's language."""
-        with translation.override(self.language):
-            return str(getattr(settings, name))
-
-
-def _heard(request) -> str:
-    return unicodedata.normalize("NFKC", request.POST.get("SpeechResult", "")).casefold()
-
-
-def _choice(request) -> str:
-    """The key pressed, or the key meant by the digits or menu words heard."""
-    digits = request.POST.get("Digits", "")
-    if digits:
-        return digits[:1]
-    heard = _heard(request)
-    found = re.findall(r"\d", heard)
-    if found:
-        return found[0]
-    for digit, spoken in SPOKEN_KEYS:
-        if any(word in heard for word in spoken):
-            return digit
-    return ""
-
-
-def _again(response: VoiceResponse, call: Call, ask) -> None:
-    """Silence or a wrong key: the choices again, RETRIES times, then goodbye."""
-    if call.tries >= RETRIES:
-        call.say(response, "goodbye")
-        response.hangup()
-        return
-    call.say(response, "again")
-    ask(response, call, call.tries + 1)
 
 
 # --- main menu ----------------------------------------------------------------------
@@ -135,18 +69,18 @@ def voice_incoming(request):
 def voice_menu(request):
     call = Call(request)
     response = VoiceResponse()
-    action = keys("menu").get(_choice(request))
+    action = keys("menu").get(key_meant(request))
     if action == "find":
         _ask_district(response, call)
     elif action == "mine":
         _ask_mine(response, call)
     elif action == "desk":
         _desk(response, call)
-    elif _choice(request) == ENGLISH_KEY and call.language == "ja":
+    elif key_meant(request) == ENGLISH_KEY and call.language == "ja":
         call.language = "en"
         _ask_menu(response, call)
     else:
-        _again(response, call, _ask_menu)
+        again(response, call, _ask_menu)
     return xml(response)
 
 
@@ -248,7 +182,7 @@ def _district(request, districts=None):
     districts = districts if districts is not None else _districts()
     chosen = _district_heard(request, districts)
     if chosen is None:
-        digits = re.findall(r"\d", _heard(request))
+        digits = re.findall(r"\d", heard(request))
         if digits:
             return District.objects.filter(flyer_number=int("".join(digits[:2]))).first()
     return chosen
@@ -269,7 +203,7 @@ def voice_district(request):
     if district is None:
         if request.POST.get("Digits") or request.POST.get("SpeechResult"):
             call.say(response, "district_unknown")
-        _again(response, call, _ask_district)
+        again(response, call, _ask_district)
         return xml(response)
     _ask_class(response, call, 0, district=district)
     return xml(response)
@@ -302,7 +236,7 @@ def voice_class(request):
     if district is None:
         _ask_menu(response, call)
         return xml(response)
-    choice = _choice(request)
+    choice = key_meant(request)
     sessions = _upcoming_classes(district)
     action = keys("class").get(choice)
     if action == "repeat":
@@ -312,7 +246,7 @@ def voice_class(request):
     elif choice.isdigit() and 1 <= int(choice) <= len(sessions):
         _ask_register(response, call, 0, session=sessions[int(choice) - 1])
     else:
-        _again(response, call, _ask_class)
+        again(response, call, _ask_class)
     return xml(response)
 
 
@@ -337,13 +271,13 @@ def voice_register(request):
     call = Call(request)
     response = VoiceResponse()
     session = get_object_or_404(ClassSession, pk=request.GET.get("session", "0"))
-    action = keys("register").get(_choice(request))
+    action = keys("register").get(key_meant(request))
     if action == "back":
         call.say(response, "not_registered")
         _ask_menu(response, call)
         return xml(response)
     if action != "agree":
-        _again(response, call, _ask_register)
+        again(response, call, _ask_register)
         return xml(response)
     try:
         registration = register(
@@ -408,14 +342,14 @@ def _ask_mine(response: VoiceResponse, call: Call, tries: int = 0) -> None:
 def voice_mine(request):
     call = Call(request)
     response = VoiceResponse()
-    choice = _choice(request)
+    choice = key_meant(request)
     registrations = _my_registrations(call.caller)
     if keys("mine").get(choice) == "back":
         _ask_menu(response, call)
     elif choice.isdigit() and 1 <= int(choice) <= len(registrations):
         _ask_cancel(response, call, 0, registration=registrations[int(choice) - 1])
     else:
-        _again(response, call, _ask_mine)
+        again(response, call, _ask_mine)
     return xml(response)
 
 
@@ -450,12 +384,12 @@ def voice_cancel(request):
     call = Call(request)
     response = VoiceResponse()
     registration = _callers_registration(call)
-    action = keys("cancel").get(_choice(request))
+    action = keys("cancel").get(key_meant(request))
     if registration is None or action == "back":
         call.say(response, "kept")
         _ask_menu(response, call)
     elif action != "cancel":
-        _again(response, call, _ask_cancel)
+        again(response, call, _ask_cancel)
     elif _cancel(registration, "自動音声の電話で取り消し"):
         call.say(response, "cancelled")
         response.hangup()
@@ -474,7 +408,7 @@ def voice_answer(request, message_uuid):
     call.language = "en" if message.language == "en" else "ja"
     response = VoiceResponse()
     registration = message.registration
-    action = keys("answer").get(_choice(request))
+    action = keys("answer").get(key_meant(request))
     if action == "cancel":
         if (
             registration is not None
