@@ -189,3 +189,48 @@ def test_every_gather_of_a_walk_goes_to_its_step_even_on_silence(twilio_post, fu
 def test_a_retry_counter_in_the_address_cannot_be_pushed_past_the_end(twilio_post, fujino):
     root = twiml(twilio_post("/twilio/voice/menu/?try=99", CALLER))
     assert root.find("Hangup") is not None and root.find("Gather") is None
+
+
+# --- 3. choosing a district without the flyer ----------------------------------------
+@pytest.fixture
+def three_districts(clock):
+    clock.set(jst(2030, 5, 13, 10, 0))
+    made = [
+        DistrictFactory(flyer_number=3, name="城山", name_kana="しろやま", name_en="Shiroyama"),
+        DistrictFactory(flyer_number=1, name="橋本", name_kana="はしもと", name_en="Hashimoto"),
+        DistrictFactory(flyer_number=12, name="藤野", name_kana="ふじの", name_en="Fujino"),
+    ]
+    for district in made:
+        venue = VenueFactory(district=district, name=f"{district.name}公民館")
+        ClassSessionFactory(venue=venue, starts_at=jst(2031, 6, 2, 10, 0))
+    return made
+
+
+def test_the_menu_says_every_district_in_order_with_its_keys(twilio_post, three_districts):
+    root = twiml(twilio_post("/twilio/voice/menu/", {**CALLER, "Digits": "1"}))
+    gather = root.find("Gather")
+    assert gather.get("numDigits") == "2" and gather.get("input") == "dtmf speech"
+    items = [say.text for say in gather.findall("Say")][1:]
+    assert items == ["橋本は 0 1。", "城山は 0 3。", "藤野は 1 2。"]
+    hints = gather.get("hints").split(",")
+    assert {"橋本", "はしもと", "城山", "しろやま", "藤野", "ふじの"} <= set(hints)
+
+
+@pytest.mark.parametrize(
+    "heard", ["藤野", "ふじの です", "フジノ", "ﾌｼﾞﾉ でお願いします", "藤野町の 教室"]
+)
+def test_saying_the_district_name_or_its_reading_chooses_it(twilio_post, three_districts, heard):
+    root = twiml(twilio_post("/twilio/voice/district/", {**CALLER, "SpeechResult": heard}))
+    assert action_of(root) == "/twilio/voice/class/?district=12"
+    assert "藤野の 教室です" in said(root)
+
+
+def test_pressing_a_one_digit_district_as_two_keys_chooses_it(twilio_post, three_districts):
+    root = twiml(twilio_post("/twilio/voice/district/", {**CALLER, "Digits": "01"}))
+    assert action_of(root) == "/twilio/voice/class/?district=1"
+
+
+def test_a_name_that_is_no_district_is_answered_and_asked_again(twilio_post, three_districts):
+    root = twiml(twilio_post("/twilio/voice/district/", {**CALLER, "SpeechResult": "東京"}))
+    assert "見つかりません" in said(root)
+    assert action_of(root) == "/twilio/voice/district/?try=1"
