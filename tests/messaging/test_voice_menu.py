@@ -234,3 +234,26 @@ def test_a_name_that_is_no_district_is_answered_and_asked_again(twilio_post, thr
     root = twiml(twilio_post("/twilio/voice/district/", {**CALLER, "SpeechResult": "東京"}))
     assert "見つかりません" in said(root)
     assert action_of(root) == "/twilio/voice/district/?try=1"
+
+
+# --- 4. "0" for the desk -------------------------------------------------------------
+def test_zero_in_office_hours_without_a_forward_number_says_the_desks_number(
+    twilio_post, clock, settings
+):
+    settings.DESK_FORWARD_NUMBER = ""
+    settings.DESK_PHONE_NUMBER = "042-769-8236"
+    clock.set(jst(2030, 5, 13, 10, 0))  # Monday morning: the desk is open
+    root = twiml(twilio_post("/twilio/voice/menu/", {**CALLER, "Digits": "0"}))
+    text = said(root)
+    assert "時間外" not in text
+    number = "ゼロ よん に、なな ろく きゅう、はち に さん ろく"
+    assert text.count(number) == 2  # slowly, twice
+    assert root.find("Dial") is None and root.find("Record") is not None
+
+
+def test_zero_out_of_office_hours_says_the_desk_is_closed(twilio_post, clock, settings):
+    settings.DESK_FORWARD_NUMBER = ""
+    clock.set(jst(2030, 5, 18, 11, 0))  # a Saturday
+    root = twiml(twilio_post("/twilio/voice/menu/", {**CALLER, "Digits": "0"}))
+    assert "時間外" in said(root) and "ゼロ よん に" not in said(root)
+    assert root.find("Record") is not None
