@@ -40,7 +40,7 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.CONFIRMATION,
         "ja",
         SMS,
-    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。やめるときは {desk} へ 電話してください。",
+    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 取り消す ときは {desk} へ 電話してください。",
     (
         P.WAITLISTED,
         "ja",

@@ -1,16 +1,21 @@
-"""TwiML for automated calls and the voice menu, in easy spoken Japanese.
+"""TwiML for automated calls and the voice menu, in easy spoken Japanese (or English).
 
 Older callers need time: every prompt is short, numbers are read slowly, the
-important part is said twice, and a caller who presses nothing hears the
-prompt again once before the call ends politely.
+important part is said twice, and a caller who presses nothing or a wrong key
+hears the choices again, twice, before the call ends politely (RETRIES).
 """
+
+import datetime as dt
+import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from messaging.models import Message, Purpose
-from messaging.texts import format_date, format_time
+from messaging.voice_words import choices, words
 
 JA = "ja-JP"
 EN = "en-US"
@@ -18,10 +23,24 @@ EN = "en-US"
 MENU_HINTS = "いち,に,ゼロ,教室,申し込み,取り消し,係の人,窓口"
 # Purposes after which the resident may answer 1 (coming) or 9 (cancel).
 ANSWERABLE = {Purpose.CONFIRMATION, Purpose.REMINDER, Purpose.PROMOTION, Purpose.CLASS_MOVED}
+# How many times the choices are said again after silence or a wrong key.
+RETRIES = 2
+
+_WEEKDAYS_JA = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
+_DIGITS = {
+    "ja": ("ゼロ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+}
+# Brackets are read aloud or make the voice pause oddly: titles are said without them.
+_BRACKETS = re.compile(r"[「」『』【】〈〉《》\"“”]")
+_PARENS = re.compile(r"\s*[（(]([^）)]*)[）)]\s*")
 
 
-def url(path: str) -> str:
-    return f"{settings.PUBLIC_BASE_URL}/twilio/{path}"
+def url(path: str, **params) -> str:
+    """A menu address; empty parameters are left out (the first try, Japanese)."""
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "", 0)})
+    base = f"{settings.PUBLIC_BASE_URL}/twilio/{path}"
+    return f"{base}{'&' if '?' in path else '?'}{query}" if query else base
 
 
 def say(target, text: str, language: str = "ja") -> None:
@@ -29,53 +48,114 @@ def say(target, text: str, language: str = "ja") -> None:
 
 
 def gather(
-    response: VoiceResponse, action: str, *, digits: int = 1, speech: bool = False
+    response: VoiceResponse,
+    action: str,
+    *,
+    digits: int = 1,
+    speech: bool = False,
+    hints: str = MENU_HINTS,
+    language: str = "ja",
 ) -> Gather:
-    options = {"action": url(action), "method": "POST", "num_digits": digits, "timeout": 8}
+    """Wait for a key (or speech); silence too goes to `action`, which says the choices again."""
+    options = {
+        "action": action,
+        "method": "POST",
+        "num_digits": digits,
+        "timeout": 8,
+        "action_on_empty_result": True,
+    }
     if speech:
-        options.update(input="dtmf speech", language=JA, hints=MENU_HINTS, speech_timeout="auto")
+        options.update(
+            input="dtmf speech",
+            language=EN if language == "en" else JA,
+            hints=hints,
+            speech_timeout="auto",
+        )
     else:
         options["input"] = "dtmf"
     return response.gather(**options)
 
 
-def outbound_call_twiml(message: Message) -> str:
-    """An automated call: the message twice, then 1 to confirm or 9 to cancel."""
-    response = VoiceResponse()
-    english = message.language == "en"
-    answerable = message.purpose in ANSWERABLE and message.registration_id
-    target = gather(response, f"voice/answer/{message.uuid}/") if answerable else response
-    say(target, message.body, message.language)
-    target.pause(length=1)
-    say(target, "Once more." if english else "もう 一度 言います。", message.language)
-    say(target, message.body, message.language)
-    if answerable:
-        say(
-            target,
-            "If you are coming, press 1. To cancel, press 9."
-            if english
-            else "来られる ときは 1を、取り消す ときは 9を 押して ください。",
-            message.language,
-        )
-    say(
-        response,
-        "Thank you. Goodbye." if english else "ありがとう ございました。",
-        message.language,
+def spoken_when(moment: dt.datetime, language: str = "ja") -> str:
+    """A date and time as said aloud: 「12月3日 水曜日 午前10時」, "Wednesday, December 3, 10 a.m.".
+
+    No brackets, no abbreviations: "(水)" or "Wed" read by a speech voice is
+    hard to follow. Noon is 「お昼の 12時」, which nobody mishears.
+    """
+    local = timezone.localtime(moment)
+    if language == "en":
+        hour = local.hour % 12 or 12
+        clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour}"
+        half = "a.m." if local.hour < 12 else "p.m."
+        return f"{local:%A}, {local:%B} {local.day}, {clock} {half}"
+    if local.hour == 12:
+        hour = "お昼の 12時"
+    else:
+        hour = f"{'午前' if local.hour < 12 else '午後'}{local.hour % 12}時"
+    minutes = f"{local.minute}分" if local.minute else ""
+    return f"{local.month}月{local.day}日 {_WEEKDAYS_JA[local.weekday()]} {hour}{minutes}"
+
+
+def spoken_number(number: str, language: str = "ja") -> str:
+    """A phone number digit by digit, a pause at each hyphen: 「ゼロ よん に、…」."""
+    groups = [g for g in re.split(r"[^\d]+", number) if g]
+    names = _DIGITS["en" if language == "en" else "ja"]
+    return ", ".join(" ".join(names[int(d)] for d in group) for group in groups).replace(
+        ", ", "、" if language != "en" else ", "
     )
-    return str(response)
 
 
-def spoken_class(session, number: int | None = None) -> str:
+def speakable(text: str) -> str:
+    """A title or name as it is said: no brackets, a parenthesis becomes a pause."""
+    text = _PARENS.sub(lambda m: f"、{m[1]}、", text)
+    return _BRACKETS.sub("", text).strip("、 ")
+
+
+def _localized(obj, field: str, language: str) -> str:
+    english = language == "en" and getattr(obj, f"{field}_en", "")
+    return english or getattr(obj, field)
+
+
+def spoken_class(session, number: int | None = None, language: str = "ja") -> str:
     start = session.starts_at
     seats = getattr(session, "seats_left", None)
-    full = (
-        " 今は いっぱいで、キャンセル待ちに なります。" if seats is not None and seats <= 0 else ""
-    )
+    full = " " + words("full", language) if seats is not None and seats <= 0 else ""
+    venue = speakable(_localized(session.venue, "name", language))
+    # A class's own title is in Japanese only; its topic's has an English one.
+    title = speakable(session.title or _localized(session.topic, "title", language))
+    if language == "en":
+        prefix = f"Number {number}. " if number else ""
+        return f"{prefix}{spoken_when(start, 'en')}, at {venue}: {title}.{full}"
     prefix = f"{number}番。" if number else ""
-    return (
-        f"{prefix}{format_date(start, 'ja')}、{format_time(start, 'ja')}から、"
-        f"{session.venue.name}で、{session.display_title}。{full}"
-    )
+    return f"{prefix}{spoken_when(start, 'ja')}から、{venue}で、{title}。{full}"
+
+
+def outbound_call(response: VoiceResponse, message: Message, tries: int = 0) -> None:
+    """An automated call: the message twice, then 1 (coming) or 9 (cancel).
+
+    Silence or another key comes back to voice/answer/ with the next `try`,
+    which plays this again (RETRIES times).
+    """
+    language = "en" if message.language == "en" else "ja"
+    answerable = message.purpose in ANSWERABLE and message.registration_id
+    target = response
+    if answerable:
+        action = url(f"voice/answer/{message.uuid}/", **{"try": tries})
+        target = gather(response, action, language=language)
+    say(target, message.body, language)
+    target.pause(length=1)
+    say(target, words("again", language), language)
+    say(target, message.body, language)
+    if answerable:
+        say(target, choices("answer", language), language)
+    else:
+        say(response, words("goodbye", language), language)
+
+
+def outbound_call_twiml(message: Message) -> str:
+    response = VoiceResponse()
+    outbound_call(response, message)
+    return str(response)
 
 
 def xml(response: VoiceResponse):

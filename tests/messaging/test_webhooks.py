@@ -6,7 +6,7 @@ import pytest
 
 from messaging.models import InboundMessage, Message, OptOut, Purpose
 from messaging.services import delivery, optouts, planning
-from messaging.webhooks import PURPOSE_STATEMENT
+from messaging.voice_menu import PURPOSE_STATEMENT
 from outreach.names import UNCONFIRMED_NAME
 from tests.factories import (
     ClassSessionFactory,
@@ -179,13 +179,14 @@ def test_the_district_number_reads_the_next_classes(twilio_post, clock):
     gather = root.find("Gather")
     assert gather.get("action").endswith("/twilio/voice/class/?district=12")
     text = " ".join(say.text for say in gather.findall("Say"))
-    assert "1番。6月2日（月）、午前10時から、藤野公民館" in text
-    assert "2番。6月9日（月）、午後1時から" in text
+    assert "1番。6月2日 月曜日 午前10時から、藤野公民館" in text
+    assert "2番。6月9日 月曜日 午後1時から" in text
 
 
 def test_an_unknown_district_number_is_asked_again(twilio_post):
     root = twiml(twilio_post("/twilio/voice/district/", {"From": "+81427001234", "Digits": "99"}))
-    assert "ありません" in root.find("Gather").find("Say").text
+    assert "見つかりません" in root.find("Say").text  # said, then the districts again
+    assert root.find("Gather").get("action").endswith("/twilio/voice/district/?try=1")
 
 
 def test_zero_out_of_office_hours_records_a_message_for_the_inbox(twilio_post, clock, settings):
