@@ -154,7 +154,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tsunagu",
+            # Several sites (or a drill beside the live one) can share one Redis.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tsunagu"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -27,6 +27,7 @@ PLACEHOLDERS = {
     "desk": "窓口の電話番号",
     "link": "ヘルプのページ（教室のあと）",
     "position": "キャンセル待ちの順番",
+    "manage": "申込の確認・取り消しのページ",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
@@ -40,12 +41,12 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.CONFIRMATION,
         "ja",
         SMS,
-    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 取り消す ときは {desk} へ 電話してください。",
+    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 確かめる・取り消す ときは {manage} を 開くか {desk} へ 電話してください。",
     (
         P.WAITLISTED,
         "ja",
         SMS,
-    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。",
+    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。申し込みを 確かめる・取り消す ときは {manage}",
     (
         P.REMINDER,
         "ja",
@@ -55,7 +56,7 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.PROMOTION,
         "ja",
         SMS,
-    ): "{name}さん 席が あきました。スマホ教室 {date} {time}から {place}に 参加できます。来られないときは {desk} へ。",
+    ): "{name}さん 席が あきました。スマホ教室 {date} {time}から {place}に 参加できます。来られないときは ここ {manage} か {desk} へ。",
     (
         P.CLASS_CANCELLED,
         "ja",
@@ -107,12 +108,12 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.CONFIRMATION,
         "en",
         SMS,
-    ): "{name}, you are registered for the smartphone class on {date} at {time}, {place}. To cancel, call {desk}.",
+    ): "{name}, you are registered for the smartphone class on {date} at {time}, {place}. To see or cancel it: {manage} or call {desk}.",
     (
         P.WAITLISTED,
         "en",
         SMS,
-    ): "{name}, the smartphone class on {date} is full. You are number {position} on the waiting list. We will tell you if a seat opens.",
+    ): "{name}, the smartphone class on {date} is full. You are number {position} on the waiting list. We will tell you if a seat opens. To see or cancel it: {manage}",
     (
         P.REMINDER,
         "en",
@@ -122,7 +123,7 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.PROMOTION,
         "en",
         SMS,
-    ): "{name}, a seat opened: you can join the smartphone class on {date} at {time}, {place}. If you cannot come, call {desk}.",
+    ): "{name}, a seat opened: you can join the smartphone class on {date} at {time}, {place}. If you cannot come: {manage} or call {desk}.",
     (
         P.CLASS_CANCELLED,
         "en",
@@ -240,6 +241,17 @@ def help_link(topic_slug: str, language: str) -> str:
     return f"{settings.PUBLIC_BASE_URL}{prefix}/help/topic/{topic_slug}/"
 
 
+def manage_link(token: str, language: str) -> str:
+    """The resident's own page for a registration (outreach:registration-manage).
+
+    In every confirmation, so a resident whose browser never showed the answer
+    (a dropped connection, a closed tab) still has their place, and a way to
+    see or cancel it without calling the desk.
+    """
+    prefix = "/en" if language == "en" else ""
+    return f"{settings.PUBLIC_BASE_URL}{prefix}/r/{token}/"
+
+
 def registration_values(registration, language: str, *, position: int | None = None) -> dict:
     """The placeholders' values for one registration, in the message's language.
 
@@ -260,6 +272,7 @@ def registration_values(registration, language: str, *, position: int | None = N
         "desk": settings.DESK_PHONE_NUMBER,
         "link": help_link(topic.slug, language),
         "position": str(position or ""),
+        "manage": manage_link(registration.manage_token, language),
     }
 
 

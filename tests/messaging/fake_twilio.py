@@ -234,6 +234,9 @@ class _Handler(BaseHTTPRequestHandler):
             # For a fake running in another process (bench/reminders.py).
             tos = [m["to"] for m in self.fake.messages]
             return self._send_json(200, {"to": tos})
+        if parts.path == "/_fake/messages":
+            sent = [{k: m[k] for k in ("sid", "to", "body")} for m in self.fake.messages]
+            return self._send_json(200, {"messages": sent})
         if parts.path == "/_fake/reset":
             self.fake.messages.clear()
             self.fake.requests.clear()

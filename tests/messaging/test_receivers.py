@@ -44,6 +44,42 @@ def test_registering_on_the_web_puts_a_confirmation_in_the_outbox(
     assert message.to == "+819011112222" and message.channel == "sms"
 
 
+def test_every_registration_message_carries_the_residents_own_manage_page(
+    session, django_capture_on_commit_callbacks, client, settings
+):
+    """A resident whose browser never showed the answer still finds their place and can cancel."""
+    settings.PUBLIC_BASE_URL = "https://tsunagu.example.jp"
+    first = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
+    second = _register(session, "090-3333-4444", django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_registration(first, reason="都合")
+    second.refresh_from_db()
+    link = f"https://tsunagu.example.jp/r/{second.manage_token}/"
+    bodies = {m.purpose: m.body for m in Message.objects.filter(registration__in=[first, second])}
+    assert f"https://tsunagu.example.jp/r/{first.manage_token}/" in bodies[Purpose.CONFIRMATION]
+    assert link in bodies[Purpose.WAITLISTED] and link in bodies[Purpose.PROMOTION]
+    page = client.get(link.removeprefix(settings.PUBLIC_BASE_URL))
+    assert page.status_code == 200 and "相模 花" in page.content.decode()
+
+
+def test_an_english_registration_message_links_the_english_manage_page(
+    session, django_capture_on_commit_callbacks, settings
+):
+    settings.PUBLIC_BASE_URL = "https://tsunagu.example.jp"
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(
+            session,
+            name="Maria Santos",
+            name_kana="",
+            phone="090-1111-2222",
+            channel="web",
+            language="en",
+            consent=consent(),
+        )
+    body = Message.objects.get(registration=registration).body
+    assert f"https://tsunagu.example.jp/en/r/{registration.manage_token}/" in body
+
+
 def test_waitlisted_then_promoted_gets_two_messages(session, django_capture_on_commit_callbacks):
     first = _register(session, "090-1111-2222", django_capture_on_commit_callbacks)
     second = _register(session, "090-3333-4444", django_capture_on_commit_callbacks)
