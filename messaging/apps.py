@@ -11,14 +11,17 @@ class MessagingConfig(AppConfig):
         from messaging import receivers
         from messaging.models import Message
         from messaging.signals import messages_queued
-        from outreach.models import ClassSession, Registration
-        from outreach.signals import class_changed, registration_changed
+        from outreach.models import ClassSession, Registration, Resident
+        from outreach.signals import class_changed, personal_data_erased, registration_changed
 
         registration_changed.connect(
             receivers.on_registration_changed, sender=Registration, dispatch_uid="messaging-reg"
         )
         class_changed.connect(
             receivers.on_class_changed, sender=ClassSession, dispatch_uid="messaging-class"
+        )
+        personal_data_erased.connect(
+            receivers.on_personal_data_erased, sender=Resident, dispatch_uid="messaging-erase"
         )
         messages_queued.connect(
             receivers.wake_worker, sender=Message, dispatch_uid="messaging-wake"
