@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import audit
+from core import access_log, audit
 from core.permissions import coordinator_required
 from outreach.forms import EraseResidentForm
 from outreach.models import Resident
@@ -32,6 +32,7 @@ def resident_export(request, pk: int):
     as_json = request.GET.get("format") == "json"
     fmt = "json" if as_json else "print"
     audit.record(request.user, "outreach.export_resident", resident, format=fmt)
+    access_log.record(request, "resident_record", resident, format=fmt)
     if as_json:
         body = json.dumps(
             as_document(resident, sections), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
