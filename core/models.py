@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -141,3 +143,77 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class AppendOnly(Exception):
+    """The access log is never changed or deleted (the database refuses it too, on PostgreSQL)."""
+
+
+class AccessEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("the access log is append-only")
+
+    def delete(self):
+        raise AppendOnly("the access log is append-only")
+
+    def matching(self, *, actor=None, what: str = "", since=None, until=None):
+        """The coordinators' filters: who, what, and a date range (both days included)."""
+        rows = self
+        if actor is not None:
+            rows = rows.filter(actor=actor)
+        if what:
+            rows = rows.filter(what=what)
+        # Days in Japan time, as bounds on created_at itself so its index is used.
+        tz = timezone.get_current_timezone()
+        if since is not None:
+            rows = rows.filter(created_at__gte=dt.datetime.combine(since, dt.time(), tzinfo=tz))
+        if until is not None:
+            next_day = until + dt.timedelta(days=1)
+            rows = rows.filter(created_at__lt=dt.datetime.combine(next_day, dt.time(), tzinfo=tz))
+        return rows
+
+
+class AccessEvent(models.Model):
+    """One view, print or export of personal data: who, what, when and from where.
+
+    Append-only: save() refuses to change a row, delete() refuses, the queryset
+    refuses update() and delete(), and on PostgreSQL a trigger (migration
+    core.0004) refuses UPDATE and DELETE from any client. It names what was
+    seen by kind and id, never by a resident's name or number, so it keeps no
+    personal data of residents that the keeping period would have to erase.
+    """
+
+    # PROTECT: staff accounts are deactivated, never deleted, while the log names them.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("職員"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    what = models.CharField(_("見たもの"), max_length=40, db_index=True)
+    object_type = models.CharField(_("対象の種類"), max_length=60, blank=True)
+    object_id = models.CharField(_("対象のID"), max_length=60, blank=True)
+    path = models.CharField(_("アドレス"), max_length=300, blank=True)
+    ip = models.GenericIPAddressField(_("IPアドレス"), null=True, blank=True)
+    detail = models.JSONField(_("詳細"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("日時"), default=timezone.now, db_index=True)
+
+    objects = AccessEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("アクセスログ")
+        verbose_name_plural = _("アクセスログ")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.what} {self.object_type}#{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnly("the access log is append-only")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("the access log is append-only")

@@ -12,7 +12,7 @@ resident waited for the answer.
 import logging
 
 from messaging import tasks
-from messaging.services import planning
+from messaging.services import erasure, planning
 
 logger = logging.getLogger(__name__)
 
@@ -47,3 +47,15 @@ def wake_worker(sender, **kwargs):
         tasks.deliver_messages.enqueue()
     except Exception:  # a full queue must never break a registration
         logger.exception("could not enqueue message delivery")
+
+
+def on_personal_data_erased(
+    sender, residents, registrations, phones, received_before=None, **kwargs
+):
+    """Erase messaging's copies in the same transaction as the resident's (so never half)."""
+    erasure.redact_messages(
+        residents=residents,
+        registrations=registrations,
+        phones=phones,
+        received_before=received_before,
+    )

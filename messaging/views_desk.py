@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import access_log
 from core.permissions import coordinator_required
 from messaging import texts
 from messaging.forms import OptOutForm, TemplateForm
@@ -28,6 +29,7 @@ def outbox(request):
     if status in Message.Status.values:
         qs = qs.filter(status=status)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    access_log.record(request, "outbox", page=page.number, status=status)
     return render(
         request,
         "messaging/outbox.html",
@@ -54,6 +56,7 @@ def inbox(request):
     page = Paginator(InboundMessage.objects.select_related("handled_by"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    access_log.record(request, "inbox", page=page.number)
     return render(request, "messaging/inbox.html", {"page": page})
 
 
@@ -77,6 +80,7 @@ def optouts(request):
         flash.success(request, _("配信を止めました。"))
         return redirect("messaging_desk:optouts")
     rows = OptOut.objects.select_related("created_by")
+    access_log.record(request, "optouts")
     return render(request, "messaging/optouts.html", {"form": form, "rows": rows})
 
 
@@ -174,4 +178,5 @@ def class_messages(request, session_id):
     )
     by_registration = delivery_by_registration(r.pk for r in registrations)
     lines = [(r, by_registration.get(r.pk, [])) for r in registrations]
+    access_log.record(request, "class_messages", session, people=len(lines))
     return render(request, "messaging/class_messages.html", {"session": session, "lines": lines})

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import access_log
 from core.fiscal import FiscalYear
 from core.permissions import coordinator_required, figures_required, has_any_role
 from core.roles import Role
@@ -96,6 +97,7 @@ def export(request, key: str, file_format: str):
         district=form.cleaned_data.get("district"),
         topic=form.cleaned_data.get("topic"),
     )
+    access_log.record(request, "export", table=f"figures:{key}", format=file_format)
     filename = f"tsunagu-figures-FY{page.year.start_year}-{key}.{file_format}"
     if file_format == "csv":
         return exports.csv_response(tables[0].as_lists(), filename)

@@ -12,6 +12,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
+from core import access_log
 from core.api_schema import errors
 from core.permissions import has_any_role
 from core.roles import Role
@@ -108,6 +109,7 @@ def roster_json(roster) -> dict:
 def today(request):
     sessions = coming_sessions(request.auth)
     rosters = roster_for(sessions, show_phone=False)
+    access_log.record(request, "api_attendance_today", classes=[r.session.pk for r in rosters])
     return {
         "generated_at": timezone.now().isoformat(),
         "classes": [roster_json(roster) for roster in rosters],

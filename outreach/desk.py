@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import audit
+from core import access_log, audit
 from core.permissions import coordinator_required, has_any_role, trainer_required
 from core.roles import Role
 from outreach.forms import (
@@ -155,6 +155,7 @@ def roster(request, pk: int):
     """One class's roster. Query count does not grow with the number of people."""
     session, full_phone = _roster_session(request, pk)
     rows = _roster_rows(session, full_phone)
+    access_log.record(request, "roster", session, full_phone=full_phone, people=len(rows))
     context = {"session": session, "rows": rows, "full_phone": full_phone}
     if full_phone:
         context["cancel_form"] = CancelClassForm()
@@ -171,6 +172,7 @@ def roster_print(request, pk: int):
     ]
     if full_phone:
         audit.record(request.user, "outreach.print_roster", session, people=len(rows))
+    access_log.record(request, "roster_print", session, full_phone=full_phone, people=len(rows))
     blank_lines = range(max(4, session.capacity - sum(r.party_size for r in rows)))
     return render(
         request,
@@ -237,6 +239,11 @@ def phone_registration(request):
                 district=chosen.district_id,
                 age_band=chosen.age_band,
             )
+    if query or chosen:
+        # The ids shown, never the number or name typed: the log holds no one's data itself.
+        access_log.record(
+            request, "phone_lookup", chosen, found=[resident.pk for resident in found]
+        )
     if request.GET.get("session"):
         initial["session"] = request.GET["session"]
     form = DeskRegistrationForm(

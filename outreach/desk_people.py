@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import access_log
 from core.permissions import coordinator_required
 from outreach.forms import ConfirmNameForm, ResidentCorrectionForm
 from outreach.models import Registration, Resident
@@ -51,6 +52,7 @@ def callbacks(request):
         on_file[resident.phone].append(resident)
     for row in rows:
         row.candidates = on_file.get(row.phone, [])
+    access_log.record(request, "callbacks", registrations=[row.pk for row in rows])
     return render(
         request,
         "outreach/desk/callbacks.html",
@@ -122,6 +124,7 @@ def resident_edit(request, pk: int):
     registrations = resident.registrations.select_related("session", "session__topic").order_by(
         "-session__starts_at"
     )[:20]
+    access_log.record(request, "resident", resident)
     return render(
         request,
         "outreach/desk/resident.html",

@@ -329,3 +329,16 @@ def validation_messages(exc: ValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return {field: list(messages) for field, messages in exc.message_dict.items()}
     return {"__all__": list(exc.messages)}
+
+
+class EraseResidentForm(forms.Form):
+    """The coordinator's second step before erasing: why, and a deliberate tick."""
+
+    reason = forms.CharField(
+        label=_("消去の理由（ご本人からの依頼の内容）"),
+        max_length=200,
+        help_text=_("例：ご本人から電話で消去の依頼（受付者の名前）"),
+    )
+    confirm = forms.BooleanField(
+        label=_("お名前、ふりがな、電話番号、連絡の本文が消え、元に戻せないことを確かめました"),
+    )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from outreach import desk, desk_people, desk_volunteers, views
+from outreach import desk, desk_people, desk_privacy, desk_volunteers, views
 
 app_name = "outreach"
 
@@ -46,6 +46,12 @@ urlpatterns = [
         "desk/callbacks/<int:pk>/attach/", desk_people.callback_attach, name="desk-callback-attach"
     ),
     path("desk/residents/<int:pk>/", desk_people.resident_edit, name="desk-resident"),
+    path(
+        "desk/residents/<int:pk>/record/",
+        desk_privacy.resident_export,
+        name="desk-resident-record",
+    ),
+    path("desk/residents/<int:pk>/erase/", desk_privacy.resident_erase, name="desk-resident-erase"),
     path("desk/mine/", desk.my_classes, name="desk-my-classes"),
     path("desk/mine/feed/", desk.rotate_feed, name="desk-rotate-feed"),
     # Trainer pages (attendance), owned by the attendance area.

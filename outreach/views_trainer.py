@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import access_log
 from core.permissions import coordinator_required, trainer_required
 from outreach.models import AttendanceMark, ClassSession, Registration, Resident, WalkIn
 from outreach.rosters import DAYS_AHEAD, coming_sessions, roster_for
@@ -74,6 +75,7 @@ def today(request):
     """Today's and the coming days' classes of the signed-in trainer, with their rosters."""
     sessions = coming_sessions(request.user)
     rosters = roster_for(sessions)
+    access_log.record(request, "trainer_today", classes=[r.session.pk for r in rosters])
     today_date = timezone.localdate()
     return render(
         request,
@@ -97,6 +99,7 @@ def class_roster(request, session_id: int):
     if not session.is_visible_to(request.user):
         raise PermissionDenied
     roster = roster_for([session])[0]
+    access_log.record(request, "trainer_roster", session, people=len(roster.lines))
     return render(
         request,
         "outreach/trainer/class.html",
@@ -198,6 +201,7 @@ def coordinator_attendance(request, session_id: int):
         messages.success(request, _("%(n)d人の出欠を記録しました。") % {"n": count})
         return redirect("outreach:trainer-class-attendance", session_id=session.pk)
     roster = roster_for([session], show_phone=True)[0]
+    access_log.record(request, "attendance_history", session, people=len(roster.lines))
     walk_ins = WalkIn.objects.filter(
         registration__session=session, merged_at__isnull=True
     ).select_related("registration__resident")

@@ -9,15 +9,17 @@ This module refers to ClassSession and District by name ("outreach.…"), so
 outreach.models.classes may import Registration to count seats.
 """
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.fiscal import FiscalYear
 from outreach.names import KEY_LENGTH, UNCONFIRMED_NAME_KEY, name_key
 
 
@@ -79,6 +81,28 @@ class ResidentQuerySet(models.QuerySet):
         """Residents whose name is known: not the stand-ins of unconfirmed voice registrations."""
         return self.exclude(name_key=UNCONFIRMED_NAME_KEY)
 
+    def due_for_anonymising(self, today: dt.date | None = None):
+        """Residents whose personal data the privacy notice says must now be erased.
+
+        The notice keeps it "until the end of the fiscal year after the one of the
+        last class": a resident is due once that year has ended, that is when their
+        last class (any registration, a cancelled one or a cancelled class too, as
+        the seat was still held for them) began before the start of last fiscal
+        year. A resident with no registration counts from when they were put on file.
+        """
+        cutoff = retention_cutoff(today)
+        return (
+            self.filter(anonymised_at__isnull=True)
+            .annotate(last_class=Max("registrations__session__starts_at"))
+            .filter(Q(last_class__lt=cutoff) | Q(last_class__isnull=True, created_at__lt=cutoff))
+        )
+
+
+def retention_cutoff(today: dt.date | None = None) -> dt.datetime:
+    """The first moment of last fiscal year: what happened before it is past keeping."""
+    fiscal_year = FiscalYear.of(today or timezone.localdate())
+    return fiscal_year.previous.bounds()[0]
+
 
 class Resident(models.Model):
     """A resident who comes to classes. No account: the desk finds them by phone number or kana."""
@@ -117,6 +141,9 @@ class Resident(models.Model):
     # When this person agreed to the stated use of their data: the consent of the
     # registration that created the record (Registration.consent_method says how).
     consented_at = models.DateTimeField(_("同意日時"), null=True, blank=True)
+    # Set when name, kana and phone were erased (retention or the resident's request);
+    # district, age band and the registrations stay for the figures.
+    anonymised_at = models.DateTimeField(_("匿名化した日時"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

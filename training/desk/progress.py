@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from core import audit
+from core import access_log, audit
 from core.fiscal import FiscalYear
 from core.models import Department
 from core.permissions import coordinator_required
@@ -140,6 +140,7 @@ def progress_export(request, fmt: str):
         rows=len(table.rows),
         format=fmt,
     )
+    access_log.record(request, "export", table="training:progress", format=fmt)
     return exports.download(table, f"training-progress-{fiscal_year.start_year}", fmt)
 
 
@@ -161,6 +162,7 @@ def overdue_export(request, fmt: str):
         rows=len(table.rows),
         format=fmt,
     )
+    access_log.record(request, "export", table="training:overdue", format=fmt, rows=len(table.rows))
     stem = f"training-overdue-{fiscal_year.start_year}"
     if department is not None:
         stem += f"-{department.code}"

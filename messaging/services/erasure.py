@@ -1,0 +1,50 @@
+"""Erasing messaging's copies of a resident's personal data (outreach.services.erasure).
+
+A message keeps its channel, purpose, status, segments and price (the cost
+figures), and loses its text and recipient. An inbound text or voicemail is
+erased when nobody on file still gives its number (a shared landline's other
+user keeps theirs), or once it is older than the keeping period.
+Opt-outs are kept: a number that said STOP must stay unmessaged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+
+from messaging.models import InboundMessage, Message
+
+REDACTED = ""
+REDACTED_REASON = "個人情報を消去しました"
+
+
+def redact_messages(
+    *,
+    residents: list[int],
+    registrations: list[int],
+    phones: list[str],
+    received_before: dt.datetime | None = None,
+) -> tuple[int, int]:
+    """Erase the text and recipient of these people's messages; return (messages, inbound)."""
+    now = timezone.now()
+    theirs = Message.objects.filter(
+        Q(resident_id__in=residents) | Q(registration_id__in=registrations)
+    )
+    # Nothing more is sent to a person the city no longer knows.
+    theirs.filter(status=Message.Status.QUEUED).update(
+        status=Message.Status.SKIPPED, error_message=REDACTED_REASON, updated_at=now
+    )
+    messages = theirs.exclude(body=REDACTED, to=REDACTED).update(
+        body=REDACTED, to=REDACTED, updated_at=now
+    )
+    inbound_due = Q(from_number__in=phones)
+    if received_before is not None:
+        inbound_due |= Q(received_at__lt=received_before)
+    inbound = (
+        InboundMessage.objects.filter(inbound_due)
+        .exclude(from_number=REDACTED, body=REDACTED, recording_url=REDACTED)
+        .update(from_number=REDACTED, body=REDACTED, recording_url=REDACTED)
+    )
+    return messages, inbound
