@@ -1,4 +1,5 @@
 import html
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -243,6 +244,10 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     # Filled on save: the easy-Japanese check, shown on the editors' page listing.
     readability = models.FloatField(_("読みやすさ（建石式）"), null=True, editable=False)
     easy_score = models.SmallIntegerField(_("やさしさの点数"), null=True, editable=False)
+    # jReadability (cms.readability): the band editors see, 初級前半 … 上級後半.
+    reading_level = models.FloatField(
+        _("文章のレベル（jReadability）"), null=True, editable=False, db_index=True
+    )
     advice_count = models.PositiveSmallIntegerField(_("助言の数"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
@@ -356,6 +361,7 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         report = self.easy_report()
         self.readability = report.readability if report else None
         self.easy_score = report.score if report else None
+        self.reading_level = report.level if report else None
         self.advice_count = len(report.advice) if report else 0
 
     def save(self, *args, **kwargs):
@@ -366,7 +372,8 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = list(
-                set(update_fields) | {"search_tokens", "readability", "easy_score", "advice_count"}
+                set(update_fields)
+                | {"search_tokens", "readability", "easy_score", "reading_level", "advice_count"}
             )
         return super().save(*args, **kwargs)
 
@@ -420,9 +427,15 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return response
 
 
+# The end of a paragraph, list item or line: a new line of plain text, so the
+# items of a list are never read as one long sentence.
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 def _text(value) -> str:
-    source = getattr(value, "source", value)
-    return html.unescape(strip_tags(str(source or ""))).strip()
+    source = str(getattr(value, "source", value) or "")
+    lines = html.unescape(strip_tags(_BLOCK_END_RE.sub("\n", source))).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())
 
 
 class TranslationProgress(models.Model):
