@@ -14,6 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.db.models import Count
+from modelsearch.index import insert_or_update_object
 from wagtail.models import Locale, Page, Site
 
 from cms import readability
@@ -210,6 +211,7 @@ def seed_help(ctx, home, locales) -> None:
         _in_other_languages(
             ctx, page, locales, article.versions, _article_fields(article, pictures)
         )
+    _index_for_search()
     counts = (
         HelpArticlePage.objects.values_list("locale__language_code")
         .annotate(Count("pk"))
@@ -221,6 +223,13 @@ def seed_help(ctx, home, locales) -> None:
         + ", ".join(f"{code} {by_language.get(code, 0)}" for code in locales)
         + f"; {pictures.created} new pictures"
     )
+
+
+def _index_for_search() -> None:
+    """Index every help article now, so search works the moment seeding ends: Wagtail
+    queues the index update as a task, which waits for the worker (db_worker)."""
+    for article in HelpArticlePage.objects.all():
+        insert_or_update_object(article)
 
 
 def reading_levels() -> list[tuple[str, float | None, float | None]]:

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.search.query import And, Or, PlainText
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms import easy_japanese, japanese
+from cms import easy_japanese, search
 from cms.blocks import HelpBodyBlock
 from cms.panels import EasyJapaneseAdvicePanel
 from cms.reading import EASY_JAPANESE, reading_preferences_view, reading_prefs
@@ -31,6 +31,10 @@ class SourceLocaleRouteMixin:
     not translated yet) rather than a 404, even when the English help index
     exists but the article has not been translated.
     """
+
+    def reader_translations(self) -> PageQuerySet:
+        """This page in every language readers can read it in (see readable())."""
+        return readable(self.get_translations(inclusive=True))
 
     def route(self, request, path_components):
         try:
@@ -163,7 +167,10 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         query = request.GET.get("q", "").strip()[:100]
         if query:
             results = search_articles(query, locale=self.locale, within=self)
-            return self.render(request, context_overrides={"query": query, "results": results})
+            context = {"query": query, "results": results}
+            if not results:
+                context["source_results"] = self.source_language_results(query)
+            return self.render(request, context_overrides=context)
         topics = list(class_topics())
         by_topic: dict[str, list] = {}
         for article in self.articles():
@@ -172,6 +179,14 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         groups = [(topic, articles) for topic, articles in groups if articles]
         others = [article for articles in by_topic.values() for article in articles]
         return self.serve_cacheable(request, {"groups": groups, "others": others})
+
+    def source_language_results(self, query: str) -> list:
+        """A search that finds nothing in a translation is tried on the Japanese pages,
+        which every article has: a reader may type a word the page shows in Japanese."""
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None or source.pk == self.pk:
+            return []
+        return search_articles(query, locale=source.locale, within=source)
 
     @path("topic/<slug:slug>/", name="topic")
     def topic(self, request, slug):
@@ -194,10 +209,11 @@ def search_articles(query: str, *, locale, within=None):
     """Articles matching every word of the query, in the reader's language.
 
     The index holds each article's words split by SudachiPy (search_tokens), and
-    the query is split the same way; each word matches as written or by its
-    reading, so サギ finds 詐欺.
+    the query is split the same way; each word matches as written, by its
+    reading or by its synonyms' key (cms.search), so サギ finds 詐欺 and
+    もうしこみ finds 申請.
     """
-    terms = japanese.query_terms(query)
+    terms = search.query_terms(query)
     if not terms:
         return []
     search_query = And([Or([PlainText(form) for form in forms]) for forms in terms])
@@ -325,7 +341,7 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return "\n".join(line for line in lines if line)
 
     def search_title_tokens(self) -> str:
-        return japanese.search_tokens(self.title)
+        return search.index_tokens(self.title)
 
     def missing_alt_count(self) -> int:
         return sum(
@@ -357,7 +373,7 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     def refresh_derived_fields(self) -> None:
         text = self.plain_text()
-        self.search_tokens = japanese.search_tokens(text) if text else ""
+        self.search_tokens = search.index_tokens(text) if text else ""
         report = self.easy_report()
         self.readability = report.readability if report else None
         self.easy_score = report.score if report else None
