@@ -14,8 +14,10 @@ import uuid
 
 from django.conf import settings
 from django.db.models import Count
+from modelsearch.index import insert_or_update_object
 from wagtail.models import Locale, Page, Site
 
+from cms import readability
 from cms.demo_content import ARTICLES, ASK_TEXT, HOME, INDEX
 from cms.demo_content.policies import ACCESSIBILITY, PRIVACY
 from cms.demo_pictures import Pictures
@@ -209,6 +211,7 @@ def seed_help(ctx, home, locales) -> None:
         _in_other_languages(
             ctx, page, locales, article.versions, _article_fields(article, pictures)
         )
+    _index_for_search()
     counts = (
         HelpArticlePage.objects.values_list("locale__language_code")
         .annotate(Count("pk"))
@@ -220,3 +223,30 @@ def seed_help(ctx, home, locales) -> None:
         + ", ".join(f"{code} {by_language.get(code, 0)}" for code in locales)
         + f"; {pictures.created} new pictures"
     )
+
+
+def _index_for_search() -> None:
+    """Index every help article now, so search works the moment seeding ends: Wagtail
+    queues the index update as a task, which waits for the worker (db_worker)."""
+    for article in HelpArticlePage.objects.all():
+        insert_or_update_object(article)
+
+
+def reading_levels() -> list[tuple[str, float | None, float | None]]:
+    """(slug, standard score, easy score) of every demo article by jReadability, from the
+    text as the page stores it (HelpArticlePage.plain_text), without a database."""
+    out = []
+    for article in ARTICLES:
+        scores = []
+        for language in ("ja", EASY_JAPANESE):
+            title, summary, blocks = article.versions[language]
+            page = HelpArticlePage(
+                title=title,
+                summary=summary,
+                body=body_json(blocks, language, None),
+                locale=Locale(language_code=language),
+                content_type_id=-1,  # never saved: no content type to look up
+            )
+            scores.append(readability.score(page.plain_text()))
+        out.append((article.slug, *scores))
+    return out

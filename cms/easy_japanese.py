@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from cms import japanese
+from cms import japanese, readability
 
 # 小学校1・2年で習う漢字 (240): words written only with these are basic vocabulary.
 BASIC_KANJI = set(
@@ -58,6 +58,7 @@ BASIC_WORDS = {
     "操作",
     "検索",
     "保険",
+    "保険証",
     "支払う",
     "支払い",
     "現金",
@@ -98,6 +99,7 @@ class Report:
     kanji_share: float = 0.0
     mean_sentence_chars: float = 0.0
     readability: float | None = None  # Tateishi RS
+    level: float | None = None  # jReadability (cms.readability)
     advice: list[Advice] = field(default_factory=list)
 
     @property
@@ -106,6 +108,11 @@ class Report:
         if self.readability is None:
             return None
         return max(0, min(100, round(self.readability) - 5 * len(self.advice)))
+
+    @property
+    def level_name(self):
+        """The jReadability band editors know from Japanese teaching: 初級前半 … 上級後半."""
+        return readability.band(self.level)
 
 
 def sentences(text: str) -> list[str]:
@@ -171,14 +178,27 @@ def tateishi(text: str) -> float | None:
     )
 
 
+def _is_basic(word: japanese.Word) -> bool:
+    if word.normalized in BASIC_WORDS or word.surface in BASIC_WORDS:
+        return True
+    return all(ch in BASIC_KANJI for ch in word.surface if japanese.KANJI_RE.match(ch))
+
+
 def _hard_words(text: str) -> list[str]:
+    """Words with hard kanji, each named whole as a reader meets it.
+
+    The long unit (SplitMode.C) keeps a compound together, so 役所 inside 市役所
+    or 証 inside 保険証 is never flagged on its own, and a compound made only of
+    basic words (電話 + 番号) is basic too.
+    """
     hard = {}
-    for word in japanese.words(text):
+    for word in japanese.words(text, japanese.SplitMode.C):
         if word.pos in japanese.FUNCTION_POS or not japanese.has_kanji(word.surface):
             continue
-        if word.normalized in BASIC_WORDS or word.surface in BASIC_WORDS:
+        if _is_basic(word):
             continue
-        if all(ch in BASIC_KANJI for ch in word.surface if japanese.KANJI_RE.match(ch)):
+        parts = japanese.words(word.surface)
+        if len(parts) > 1 and all(_is_basic(part) for part in parts):
             continue
         hard.setdefault(word.surface, None)
     return list(hard)
@@ -200,6 +220,7 @@ def check(text: str, *, easy: bool = True, missing_alt: int = 0) -> Report:
         )
     rs = tateishi(text)
     report.readability = round(rs, 1) if rs is not None else None
+    report.level = readability.score(text)
     limit = MAX_SENTENCE_CHARS if easy else MAX_SENTENCE_CHARS + 20
     for sentence in parts:
         if len(sentence) > limit:

@@ -60,6 +60,10 @@ def to_hiragana(katakana: str) -> str:
     return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in katakana)
 
 
+def to_katakana(hiragana: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) if "ぁ" <= ch <= "ゖ" else ch for ch in hiragana)
+
+
 def has_kanji(text: str) -> bool:
     return bool(KANJI_RE.search(text))
 
@@ -170,6 +174,7 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
     for word in words(query[:200], SplitMode.A):
         if word.pos in FUNCTION_POS or not word.surface.strip():
             continue
-        forms = tuple(dict.fromkeys(f.lower() for f in (word.surface, word.reading) if f.strip()))
+        forms = (word.surface, word.normalized, word.reading)
+        forms = tuple(dict.fromkeys(f.lower() for f in forms if f.strip()))
         terms.append(forms)
     return terms

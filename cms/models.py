@@ -1,4 +1,5 @@
 import html
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from wagtail.search import index
 from wagtail.search.query import And, Or, PlainText
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms import easy_japanese, japanese
+from cms import easy_japanese, search
 from cms.blocks import HelpBodyBlock
 from cms.panels import EasyJapaneseAdvicePanel
 from cms.reading import EASY_JAPANESE, reading_preferences_view, reading_prefs
@@ -30,6 +31,10 @@ class SourceLocaleRouteMixin:
     not translated yet) rather than a 404, even when the English help index
     exists but the article has not been translated.
     """
+
+    def reader_translations(self) -> PageQuerySet:
+        """This page in every language readers can read it in (see readable())."""
+        return readable(self.get_translations(inclusive=True))
 
     def route(self, request, path_components):
         try:
@@ -162,7 +167,10 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         query = request.GET.get("q", "").strip()[:100]
         if query:
             results = search_articles(query, locale=self.locale, within=self)
-            return self.render(request, context_overrides={"query": query, "results": results})
+            context = {"query": query, "results": results}
+            if not results:
+                context["source_results"] = self.source_language_results(query)
+            return self.render(request, context_overrides=context)
         topics = list(class_topics())
         by_topic: dict[str, list] = {}
         for article in self.articles():
@@ -171,6 +179,14 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         groups = [(topic, articles) for topic, articles in groups if articles]
         others = [article for articles in by_topic.values() for article in articles]
         return self.serve_cacheable(request, {"groups": groups, "others": others})
+
+    def source_language_results(self, query: str) -> list:
+        """A search that finds nothing in a translation is tried on the Japanese pages,
+        which every article has: a reader may type a word the page shows in Japanese."""
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None or source.pk == self.pk:
+            return []
+        return search_articles(query, locale=source.locale, within=source)
 
     @path("topic/<slug:slug>/", name="topic")
     def topic(self, request, slug):
@@ -193,10 +209,11 @@ def search_articles(query: str, *, locale, within=None):
     """Articles matching every word of the query, in the reader's language.
 
     The index holds each article's words split by SudachiPy (search_tokens), and
-    the query is split the same way; each word matches as written or by its
-    reading, so サギ finds 詐欺.
+    the query is split the same way; each word matches as written, by its
+    reading or by its synonyms' key (cms.search), so サギ finds 詐欺 and
+    もうしこみ finds 申請.
     """
-    terms = japanese.query_terms(query)
+    terms = search.query_terms(query)
     if not terms:
         return []
     search_query = And([Or([PlainText(form) for form in forms]) for forms in terms])
@@ -243,6 +260,10 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     # Filled on save: the easy-Japanese check, shown on the editors' page listing.
     readability = models.FloatField(_("読みやすさ（建石式）"), null=True, editable=False)
     easy_score = models.SmallIntegerField(_("やさしさの点数"), null=True, editable=False)
+    # jReadability (cms.readability): the band editors see, 初級前半 … 上級後半.
+    reading_level = models.FloatField(
+        _("文章のレベル（jReadability）"), null=True, editable=False, db_index=True
+    )
     advice_count = models.PositiveSmallIntegerField(_("助言の数"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
@@ -320,7 +341,7 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return "\n".join(line for line in lines if line)
 
     def search_title_tokens(self) -> str:
-        return japanese.search_tokens(self.title)
+        return search.index_tokens(self.title)
 
     def missing_alt_count(self) -> int:
         return sum(
@@ -352,10 +373,11 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     def refresh_derived_fields(self) -> None:
         text = self.plain_text()
-        self.search_tokens = japanese.search_tokens(text) if text else ""
+        self.search_tokens = search.index_tokens(text) if text else ""
         report = self.easy_report()
         self.readability = report.readability if report else None
         self.easy_score = report.score if report else None
+        self.reading_level = report.level if report else None
         self.advice_count = len(report.advice) if report else 0
 
     def save(self, *args, **kwargs):
@@ -366,7 +388,8 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = list(
-                set(update_fields) | {"search_tokens", "readability", "easy_score", "advice_count"}
+                set(update_fields)
+                | {"search_tokens", "readability", "easy_score", "reading_level", "advice_count"}
             )
         return super().save(*args, **kwargs)
 
@@ -420,9 +443,15 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         return response
 
 
+# The end of a paragraph, list item or line: a new line of plain text, so the
+# items of a list are never read as one long sentence.
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 def _text(value) -> str:
-    source = getattr(value, "source", value)
-    return html.unescape(strip_tags(str(source or ""))).strip()
+    source = str(getattr(value, "source", value) or "")
+    lines = html.unescape(strip_tags(_BLOCK_END_RE.sub("\n", source))).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())
 
 
 class TranslationProgress(models.Model):

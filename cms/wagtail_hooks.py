@@ -10,11 +10,13 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from django_filters import ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from cms import easy_japanese
+from cms import easy_japanese, readability
 from cms.languages import translation_missing_response
 from cms.models import HelpArticlePage
 from cms.translations import editor_notice, reader_status, shown_to_readers
@@ -46,6 +48,30 @@ class HelpArticleIndexView(PageListingViewSet.index_view_class):
         return super().annotate_queryset(pages).prefetch_related("translation_progress", "alias_of")
 
 
+class HelpArticleFilterSet(PageFilterSet):
+    reading_level = ChoiceFilter(
+        label=_("文章のレベル"),
+        choices=[(key, name) for _lowest, key, name in readability.BANDS],
+        method="filter_reading_level",
+    )
+
+    def filter_reading_level(self, queryset, name, value):
+        lowest, highest = readability.band_range(value)
+        if lowest is not None:
+            queryset = queryset.filter(reading_level__gte=lowest)
+        if highest is not None:
+            queryset = queryset.filter(reading_level__lt=highest)
+        return queryset
+
+    class Meta:
+        model = HelpArticlePage
+        fields = []
+
+
+def reading_level_name(page):
+    return readability.band(page.reading_level) or "—"
+
+
 class HelpArticleListing(PageListingViewSet):
     """Every help article with its easy-Japanese score, lowest first to fix."""
 
@@ -54,10 +80,17 @@ class HelpArticleListing(PageListingViewSet):
     add_to_admin_menu = True
     model = HelpArticlePage
     index_view_class = HelpArticleIndexView
+    filterset_class = HelpArticleFilterSet
     columns = [
         *PageListingViewSet.columns,
         Column("locale", label=_("言語"), accessor="locale.get_display_name"),
         Column("easy_score", label=_("やさしさの点数"), sort_key="easy_score"),
+        Column(
+            "reading_level",
+            label=_("文章のレベル"),
+            accessor=reading_level_name,
+            sort_key="reading_level",
+        ),
         Column("readability", label=_("読みやすさ（建石式）"), sort_key="readability"),
         Column("advice_count", label=_("助言の数"), sort_key="advice_count"),
         Column("reader_status", label=_("読む人への表示"), accessor=reader_status),
@@ -83,6 +116,8 @@ def easy_japanese_check(request):
                 "cms/admin/easy_japanese_result.html", {"report": report}, request=request
             ),
             "readability": report.readability,
+            "level": report.level,
+            "level_name": str(report.level_name or ""),
             "score": report.score,
             "kanji_share": report.kanji_share,
             "mean_sentence_chars": report.mean_sentence_chars,

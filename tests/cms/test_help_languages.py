@@ -281,3 +281,32 @@ def test_a_translation_that_does_not_pair_with_the_japanese_saves_nothing(help_s
     assert not HelpArticlePage.objects.filter(
         slug="take-photo", locale__language_code="vi"
     ).exists()
+
+
+def test_every_translation_is_an_alternate_link_with_the_japanese_page_as_default(
+    client, help_site, settings
+):
+    body = client.get("/en/help/text-size/").content.decode()
+    base = settings.PUBLIC_BASE_URL
+    for code in LANGUAGES:
+        prefix = "" if code == "ja" else f"/{code}"
+        url = f"{base}{prefix}/help/text-size/"
+        assert f'<link rel="alternate" hreflang="{code}" href="{url}">' in body
+    assert f'<link rel="alternate" hreflang="x-default" href="{base}/help/text-size/">' in body
+    assert "language-switcher__missing" not in body
+
+
+def test_switcher_and_alternates_show_only_the_languages_a_page_has(client, japanese_only_article):
+    body = client.get("/help/bus-timetable/").content.decode()
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', body)
+    assert alternates == ["ja", "ja-x-easy", "x-default"]
+    switcher = body.split('class="language-switcher"')[1].split("</nav>")[0]
+    # The two it has carry no "missing" mark.
+    assert 'hreflang="ja" aria-current="true">' in switcher
+    assert 'hreflang="ja-x-easy">' in switcher
+    for code in ("en", "zh-hans", "ko", "vi", "pt-br"):
+        assert f'hreflang="{code}" class="language-switcher__missing">' in switcher
+    assert switcher.count("（未翻訳）") == 5
+    # Marked in the reader's interface language on an English page.
+    english = client.get("/en/help/").content.decode()
+    assert "(not translated yet)" not in english  # the index exists in every language
