@@ -132,7 +132,7 @@ def registration_manage(request, token: str):
     """The private page: what happens next, the place on the waiting list, and cancelling."""
     registration = get_object_or_404(
         Registration.objects.select_related(
-            "session", "session__topic", "session__venue", "session__venue__district"
+            "resident", "session", "session__topic", "session__venue", "session__venue__district"
         ),
         manage_token=token,
     )

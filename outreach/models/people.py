@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from outreach.names import KEY_LENGTH, UNCONFIRMED_NAME_KEY, name_key
+from outreach.phones import mask_phone, reach_channel
 
 
 class NameKeyField(models.CharField):
@@ -271,3 +272,14 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.session} ({self.get_status_display()})"
+
+    def reached_by(self) -> str | None:
+        """ "sms" or "voice": how this registration's messages reach its phone; None: they don't."""
+        if not self.phone:
+            return None
+        return reach_channel(self.phone, self.resident.contact_preference)
+
+    @property
+    def masked_phone(self) -> str:
+        """The number as a resident's own page shows it: the last four digits only."""
+        return mask_phone(self.phone)
