@@ -283,3 +283,11 @@ class Registration(models.Model):
     def masked_phone(self) -> str:
         """The number as a resident's own page shows it: the last four digits only."""
         return mask_phone(self.phone)
+
+    def resident_may_cancel(self) -> bool:
+        """Whether the resident may still cancel it themselves: active, and the class not begun.
+
+        The desk may cancel later to put its records right; cancel_registration
+        enforces this rule too (CancellationClosed), this only decides what a page offers.
+        """
+        return self.status != self.Status.CANCELLED and self.session.starts_at > timezone.now()

@@ -1,7 +1,10 @@
 """The private manage page: how we will reach the resident, and cancelling in two steps."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from outreach.models import Registration
 from tests.factories import ClassSessionFactory, RegistrationFactory, ResidentFactory
@@ -65,3 +68,74 @@ def test_a_cancelled_registration_does_not_promise_a_message(client):
     registration = RegistrationFactory(status=Registration.Status.CANCELLED)
     url = reverse("outreach:registration-manage", args=[registration.manage_token])
     assert "お知らせの送り先" not in client.get(url).content.decode()
+
+
+def _cancel_url(registration) -> str:
+    return reverse("outreach:registration-cancel", args=[registration.manage_token])
+
+
+def _manage_url(registration) -> str:
+    return reverse("outreach:registration-manage", args=[registration.manage_token])
+
+
+def test_the_manage_page_links_to_the_cancel_page_and_has_no_one_tap_cancel(client):
+    registration = RegistrationFactory()
+    body = client.get(_manage_url(registration)).content.decode()
+    assert f'href="{_cancel_url(registration)}"' in body
+    assert 'method="post"' not in body
+
+
+def test_the_cancel_page_asks_and_changes_nothing(client):
+    registration = RegistrationFactory()
+    response = client.get(_cancel_url(registration))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "申込を取り消しますか" in body
+    assert f'<form method="post" action="{_manage_url(registration)}"' in body
+    assert ">取り消す</button>" in body
+    assert f'href="{_manage_url(registration)}">取り消さない</a>' in body
+    assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex"
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_the_cancel_pages_form_cancels(client):
+    registration = RegistrationFactory()
+    response = client.post(_manage_url(registration))
+    assert response.status_code == 302 and response.url == _manage_url(registration)
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert "取り消されています" in client.get(response.url).content.decode()
+
+
+def test_the_keep_button_returns_to_the_manage_page_unchanged(client):
+    registration = RegistrationFactory()
+    body = client.get(_cancel_url(registration)).content.decode()
+    keep = body.split(">取り消さない</a>")[0].rsplit('href="', 1)[1].split('"')[0]
+    page = client.get(keep)
+    assert page.status_code == 200 and "申込を受け付けました" in page.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_the_cancel_page_does_not_take_a_post(client):
+    registration = RegistrationFactory()
+    assert client.post(_cancel_url(registration)).status_code == 405
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_the_cancel_page_of_a_cancelled_or_started_class_goes_back_to_the_manage_page(client):
+    started = timezone.now() - dt.timedelta(minutes=5)
+    for registration in (
+        RegistrationFactory(status=Registration.Status.CANCELLED),
+        RegistrationFactory(
+            session=ClassSessionFactory(starts_at=started, ends_at=started + dt.timedelta(hours=2))
+        ),
+    ):
+        response = client.get(_cancel_url(registration))
+        assert response.status_code == 302 and response.url == _manage_url(registration)
+
+
+def test_an_unknown_token_has_no_cancel_page(client):
+    assert client.get(reverse("outreach:registration-cancel", args=["nope"])).status_code == 404
