@@ -67,7 +67,11 @@ def build_message(
     body = texts.template_body(purpose, language, channel, custom)
     if not body:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud
-    values = texts.registration_values(registration, language, position=position)
+    # Only a reminder is written for the moment it goes out ("明日"): it is
+    # planned when due and never sent after its class has begun, so its day
+    # word cannot go stale, while other messages may wait in the quiet hours.
+    sent_at = due_at if purpose == Purpose.REMINDER else None
+    values = texts.registration_values(registration, language, position=position, sent_at=sent_at)
     body = texts.fill(body, values)
     return Message(
         registration=registration,
