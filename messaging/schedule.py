@@ -5,9 +5,10 @@ All in Japan time (settings.TIME_ZONE is Asia/Tokyo), whatever the server's cloc
 
 import datetime as dt
 
-import holidays
 from django.conf import settings
 from django.utils import timezone
+
+from core.office_days import office_closed_on
 
 # Nothing is sent between 20:00 and 08:00 Japan time: a call or a message at
 # night frightens older residents and breaks the city's rule for automated
@@ -50,6 +51,21 @@ def reminder_moments(starts_at: dt.datetime) -> list[tuple[str, dt.datetime]]:
     return sorted(moments, key=lambda item: item[1])
 
 
+def reminder_day(occasion: str) -> tuple[dt.date, dt.date] | None:
+    """(the day a reminder was written to go out, its class's day) from its occasion.
+
+    "1@18:00/2030-05-20" → (19 May, 20 May); None for an occasion not of that shape.
+    """
+    try:
+        schedule, class_day = occasion.split("/")
+        days_before, hhmm = schedule.split("@")
+        day = dt.date.fromisoformat(class_day)
+        moment = next_allowed(at_local(day - dt.timedelta(days=int(days_before)), hhmm))
+    except ValueError:
+        return None
+    return timezone.localdate(moment), day
+
+
 def backoff(attempts: int) -> dt.timedelta:
     """30 s, 2 min, 8 min, 32 min, then hourly: Twilio's 429s clear within minutes."""
     return dt.timedelta(seconds=min(30 * 4 ** max(attempts - 1, 0), 3600))
@@ -71,10 +87,3 @@ def desk_is_open(moment: dt.datetime) -> bool:
         hours.first_day <= local.weekday() <= hours.last_day
         and hours.opens <= local.time() < hours.closes
     )
-
-
-def office_closed_on(day: dt.date) -> bool:
-    """A national holiday, or the city offices' year-end closure (12/29–1/3)."""
-    if (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3):
-        return True
-    return day in holidays.country_holidays("JP", years=day.year)

@@ -227,6 +227,26 @@ def format_date(moment: dt.datetime, language: str) -> str:
     return f"{local.month}月{local.day}日（{_WEEKDAYS_JA[local.weekday()]}）"
 
 
+# A reminder read on the class's day or the day before says so in words: 「明日」
+# is what an older reader takes in at a glance, where 「12月7日（月）」 sends them
+# to a calendar. English texts keep the date: they say "on {date}", and a
+# coordinator's own wording may too.
+RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
+
+
+def format_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | None = None) -> str:
+    """The class's day as a message sent at `sent_at` says it (Japan time).
+
+    「今日」 or 「明日」 in Japanese when the class is that day or the next;
+    otherwise, and without `sent_at`, the date (format_date).
+    """
+    if sent_at is not None and language == "ja":
+        days = (timezone.localdate(starts_at) - timezone.localdate(sent_at)).days
+        if days in RELATIVE_DAYS_JA:
+            return RELATIVE_DAYS_JA[days]
+    return format_date(starts_at, language)
+
+
 def format_time(moment: dt.datetime, language: str) -> str:
     local = timezone.localtime(moment)
     if language == "en":
@@ -252,12 +272,15 @@ def manage_link(token: str, language: str) -> str:
     return f"{settings.PUBLIC_BASE_URL}{prefix}/r/{token}/"
 
 
-def registration_values(registration, language: str, *, position: int | None = None) -> dict:
+def registration_values(
+    registration, language: str, *, position: int | None = None, sent_at=None
+) -> dict:
     """The placeholders' values for one registration, in the message's language.
 
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
-    else's on file).
+    else's on file). With `sent_at` (the moment a reminder goes out), {date}
+    is 「今日」 or 「明日」 when the class is that day or the next (format_day).
     """
     session = registration.session
     venue = session.venue
@@ -266,7 +289,7 @@ def registration_values(registration, language: str, *, position: int | None = N
     return {
         "name": registration.name if registration.name_confirmed else "",
         "class": (session.title or (topic.title_en if english and topic.title_en else topic.title)),
-        "date": format_date(session.starts_at, language),
+        "date": format_day(session.starts_at, language, sent_at),
         "time": format_time(session.starts_at, language),
         "place": venue.name_en if english and venue.name_en else venue.name,
         "desk": settings.DESK_PHONE_NUMBER,

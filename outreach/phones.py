@@ -131,6 +131,22 @@ def contact_channel(phone) -> str | None:
     return CHANNEL_BY_TYPE.get(phonenumbers.number_type(number))
 
 
+def reach_channel(phone, preference: str = "auto") -> str | None:
+    """How our messages reach this number: "sms", "voice", or None (not at all).
+
+    `preference` is the resident's Resident.contact_preference: "none" stops all
+    messages, "voice" calls even a mobile (for someone who cannot read a text);
+    otherwise the kind of number decides. The messages themselves and the pages
+    that tell residents how they will hear from us both ask this one function.
+    """
+    if preference == "none":
+        return None
+    kind = contact_channel(phone)
+    if kind is None:
+        return None
+    return VOICE if preference == VOICE else kind
+
+
 def format_national(phone) -> str:
     """090-1234-5678, the way it is printed on a roster."""
     if not phone:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("classes/<int:pk>/register/", views.class_register, name="class-register"),
     path("classes/<int:pk>/calendar.ics", views.class_calendar, name="class-calendar"),
     path("r/<str:token>/", views.registration_manage, name="registration-manage"),
+    path("r/<str:token>/cancel/", views.registration_cancel, name="registration-cancel"),
     path("calendar/<str:token>.ics", views.trainer_feed, name="trainer-feed"),
     # Coordinator desk (and trainers' own rosters)
     path("desk/", desk.desk_home, name="desk-home"),

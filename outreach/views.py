@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from core.views import rate_limited
@@ -126,16 +126,24 @@ def class_register(request, pk: int):
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def registration_manage(request, token: str):
-    """The private page: what happens next, the place on the waiting list, and cancelling."""
-    registration = get_object_or_404(
+def _registration(token: str) -> Registration:
+    return get_object_or_404(
         Registration.objects.select_related(
-            "session", "session__topic", "session__venue", "session__venue__district"
+            "resident", "session", "session__topic", "session__venue", "session__venue__district"
         ),
         manage_token=token,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_manage(request, token: str):
+    """The private page: what happens next, the place on the waiting list, and cancelling.
+
+    A POST cancels; the only form that sends one is the cancel page's
+    (registration_cancel), so a single tap never cancels by mistake.
+    """
+    registration = _registration(token)
     error = ""
     if request.method == "POST":
         try:
@@ -152,10 +160,28 @@ def registration_manage(request, token: str):
             "session": registration.session,
             "position": waitlist_position(registration),
             "error": error,
-            "can_cancel": registration.status != Registration.Status.CANCELLED
-            and registration.session.starts_at > timezone.now(),
+            "can_cancel": registration.resident_may_cancel(),
         },
         status=409 if error else 200,
+    )
+    return _private(response)
+
+
+@never_cache
+@require_GET
+def registration_cancel(request, token: str):
+    """Asks once more, on a page of its own, before a resident cancels (works without JavaScript).
+
+    Its "cancel" button posts to the manage page; "keep" is a link back to it.
+    Nothing changes on a GET, so a link preview or a prefetch cancels nothing.
+    """
+    registration = _registration(token)
+    if not registration.resident_may_cancel():
+        return redirect("outreach:registration-manage", token=token)
+    response = render(
+        request,
+        "outreach/registration_cancel.html",
+        {"registration": registration, "session": registration.session},
     )
     return _private(response)
 

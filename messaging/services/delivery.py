@@ -27,10 +27,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from messaging import clock
+from messaging import clock, texts
 from messaging.backends import BaseBackend, PermanentError, SendResult, TransientError, get_backend
 from messaging.models import Message, OptOut, Purpose
-from messaging.schedule import backoff, in_quiet_hours, next_allowed
+from messaging.schedule import backoff, in_quiet_hours, next_allowed, reminder_day
 from messaging.services.claims import BatchWriter, record_result, release
 from messaging.services.optouts import PROVIDER_UNSUBSCRIBED_CODE, opt_out
 
@@ -71,7 +71,23 @@ def why_not_send(message: Message, now) -> str:
             return _("教室が中止になりました")
         if message.purpose == Purpose.REMINDER and message.session_starts_at <= now:
             return _("教室がもう始まっています")
+        if message.purpose == Purpose.REMINDER and says_another_day(message, now):
+            return _("お知らせの日が過ぎました")
     return ""
+
+
+def says_another_day(message: Message, now) -> bool:
+    """A reminder written as 「明日」 that retries have pushed into its class's own day.
+
+    Its text was fixed when it was planned (texts.format_day); sent a day late it
+    would name the wrong day, and the class-day reminder is planned anyway.
+    """
+    days = reminder_day(message.occasion)
+    if days is None or message.language != "ja":
+        return False
+    written_on, class_day = days
+    relative = (class_day - written_on).days in texts.RELATIVE_DAYS_JA
+    return relative and timezone.localdate(now) != written_on
 
 
 def _sent(message: Message, result: SendResult, now) -> None:

@@ -25,7 +25,7 @@ from messaging.models import Channel, Message, Purpose
 from messaging.schedule import next_allowed, reminder_moments
 from messaging.signals import messages_queued
 from outreach.models import ClassSession, Registration
-from outreach.phones import contact_channel
+from outreach.phones import reach_channel
 from outreach.services import waitlist_position
 
 # How long after a class a follow-up may still be planned (a newly deployed
@@ -48,15 +48,7 @@ def channel_for(resident, phone) -> str | None:
     """SMS for mobiles, a voice call for landlines, None when we may not or cannot call."""
     if phone is None or resident is None:
         return None
-    preference = resident.contact_preference
-    if preference == "none":
-        return None
-    kind = contact_channel(phone)
-    if kind is None:
-        return None
-    if preference == "voice":
-        return Channel.VOICE
-    return kind
+    return reach_channel(phone, resident.contact_preference)
 
 
 def _phone_e164(phone) -> str:
@@ -75,7 +67,11 @@ def build_message(
     body = texts.template_body(purpose, language, channel, custom)
     if not body:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud
-    values = texts.registration_values(registration, language, position=position)
+    # Only a reminder is written for the moment it goes out ("明日"): it is
+    # planned when due and never sent after its class has begun, so its day
+    # word cannot go stale, while other messages may wait in the quiet hours.
+    sent_at = due_at if purpose == Purpose.REMINDER else None
+    values = texts.registration_values(registration, language, position=position, sent_at=sent_at)
     body = texts.fill(body, values)
     return Message(
         registration=registration,

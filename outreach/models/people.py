@@ -21,6 +21,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from core.fiscal import FiscalYear
 from outreach.names import KEY_LENGTH, UNCONFIRMED_NAME_KEY, name_key
+from outreach.phones import mask_phone, reach_channel
 
 
 class NameKeyField(models.CharField):
@@ -298,3 +299,22 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.session} ({self.get_status_display()})"
+
+    def reached_by(self) -> str | None:
+        """ "sms" or "voice": how this registration's messages reach its phone; None: they don't."""
+        if not self.phone:
+            return None
+        return reach_channel(self.phone, self.resident.contact_preference)
+
+    @property
+    def masked_phone(self) -> str:
+        """The number as a resident's own page shows it: the last four digits only."""
+        return mask_phone(self.phone)
+
+    def resident_may_cancel(self) -> bool:
+        """Whether the resident may still cancel it themselves: active, and the class not begun.
+
+        The desk may cancel later to put its records right; cancel_registration
+        enforces this rule too (CancellationClosed), this only decides what a page offers.
+        """
+        return self.status != self.Status.CANCELLED and self.session.starts_at > timezone.now()

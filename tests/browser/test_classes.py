@@ -61,7 +61,13 @@ def test_find_register_with_full_width_phone_and_cancel_promotes_the_next(
     assert waiting.status == "waitlisted"
     private_link = page.url
     page.goto(private_link)
-    page.get_by_role("button", name="申込を取り消す").click()
+    page.get_by_role("link", name="申込を取り消す").click()
+    assert page.get_by_role("heading", name="申込を取り消しますか").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="取り消さない").click()
+    assert page.get_by_role("heading", name="申込を受け付けました").is_visible()
+    page.get_by_role("link", name="申込を取り消す").click()
+    page.get_by_role("button", name="取り消す", exact=True).click()
     assert page.get_by_role("heading", name="この申込は取り消されています").is_visible()
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"

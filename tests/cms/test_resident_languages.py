@@ -176,6 +176,7 @@ def _resident_pages(client, language: str, session, registration) -> dict[str, s
         ("finder", f"{prefix}/classes/"),
         ("class page", f"{prefix}/classes/{session.pk}/"),
         ("manage page", f"{prefix}/r/{registration.manage_token}/"),
+        ("cancel page", f"{prefix}/r/{registration.manage_token}/cancel/"),
     ] + [(f"help {url}", url) for url in _help_pages(language)]:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -101,6 +101,7 @@ ACCESS_TABLE = [
     ("outreach:class-register", "/classes/1/register/", None),
     ("outreach:class-calendar", "/classes/1/calendar.ics", None),
     ("outreach:registration-manage", "/r/token/", None),
+    ("outreach:registration-cancel", "/r/token/cancel/", None),
     ("outreach:trainer-feed", "/calendar/token.ics", None),
     ("outreach:desk-home", "/desk/", COORDINATOR_ONLY),
     ("outreach:desk-phone", "/desk/phone/", COORDINATOR_ONLY),

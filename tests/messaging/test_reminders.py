@@ -115,3 +115,70 @@ def test_send_due_reminders_also_plans_a_confirmation_whose_task_never_ran(clock
     assert reported(output, "sent") == 1
     assert Message.objects.get().purpose == Purpose.CONFIRMATION
     assert "registration message" not in _run("2030-05-15T10:05+09:00")
+
+
+def test_the_morning_reminder_says_today_not_the_date(registration):
+    planning.plan_due_messages(jst(2030, 5, 20, 8, 0))
+    body = Message.objects.get(purpose=Purpose.REMINDER).body
+    assert "スマホ教室は 今日 午後1時30分から" in body
+    assert "5月20日" not in body
+
+
+def test_the_reminder_two_days_before_keeps_the_date(registration):
+    planning.plan_due_messages(jst(2030, 5, 18, 10, 0))
+    body = Message.objects.get(purpose=Purpose.REMINDER).body
+    assert "5月20日（月）" in body and "明日" not in body and "今日" not in body
+
+
+def test_a_reminder_the_day_before_says_tomorrow(registration, settings):
+    settings.REMINDER_SCHEDULE = [(1, "18:00")]
+    planning.plan_due_messages(jst(2030, 5, 19, 18, 0))
+    assert "スマホ教室は 明日 午後1時30分から" in Message.objects.get().body
+
+
+def test_tomorrow_is_counted_in_japan_time(clock, settings):
+    """09:00 on the 20th in Tokyo is still the 19th in UTC: the day before is the 19th."""
+    settings.REMINDER_SCHEDULE = [(1, "08:30")]
+    clock.set(jst(2030, 5, 10, 9, 0))
+    RegistrationFactory(
+        session=ClassSessionFactory(starts_at=jst(2030, 5, 20, 9, 0)),
+        resident=ResidentFactory(phone="+819055557777"),
+        status_changed_at=jst(2030, 5, 10, 9, 0),
+    )
+    planning.plan_due_messages(jst(2030, 5, 19, 8, 30))
+    assert "明日 午前9時から" in Message.objects.get().body
+
+
+def test_a_voice_reminder_says_today_too(registration):
+    registration.resident.phone = registration.phone = "+81427001234"
+    registration.resident.save(update_fields=["phone"])
+    registration.save(update_fields=["phone"])
+    planning.plan_due_messages(jst(2030, 5, 20, 8, 0))
+    message = Message.objects.get(purpose=Purpose.REMINDER)
+    assert message.channel == "voice"
+    assert "教室は、今日、午後1時30分から" in message.body
+
+
+def test_english_reminders_keep_the_date(registration):
+    registration.language = "en"
+    registration.save(update_fields=["language"])
+    planning.plan_due_messages(jst(2030, 5, 20, 8, 0))
+    body = Message.objects.get(purpose=Purpose.REMINDER).body
+    assert "is on Mon 20 May at 13:30" in body
+
+
+def test_a_tomorrow_reminder_delayed_into_the_class_day_is_not_sent(registration, settings):
+    settings.REMINDER_SCHEDULE = [(1, "18:00")]
+    planning.plan_due_messages(jst(2030, 5, 19, 18, 0))
+    output = _run("2030-05-20T08:05+09:00")
+    assert reported(output, "sent") == 0 and reported(output, "skipped") == 1
+    message = Message.objects.get()
+    assert message.status == Message.Status.SKIPPED
+    assert message.error_message == "お知らせの日が過ぎました"
+
+
+def test_a_tomorrow_reminder_is_sent_on_its_own_day(registration, settings):
+    settings.REMINDER_SCHEDULE = [(1, "18:00")]
+    output = _run("2030-05-19T18:05+09:00")
+    assert reported(output, "sent") == 1
+    assert Message.objects.get().status == Message.Status.SENT

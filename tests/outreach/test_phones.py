@@ -4,7 +4,7 @@ import phonenumbers
 import pytest
 from django.core.exceptions import ValidationError
 
-from outreach.phones import contact_channel, mask_phone, parse_phone
+from outreach.phones import contact_channel, mask_phone, parse_phone, reach_channel
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,18 @@ def test_trainers_see_a_masked_number():
     assert mask_phone(parse_phone("090-1234-5678")) == "090-****-5678"
     assert mask_phone(parse_phone("042-123-4567")) == "042-***-4567"
     assert mask_phone(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("phone", "preference", "channel"),
+    [
+        ("+819012345678", "auto", "sms"),
+        ("+81427001234", "auto", "voice"),
+        ("+819012345678", "voice", "voice"),
+        ("+81427001234", "sms", "voice"),  # a landline cannot take a text
+        ("+819012345678", "none", None),
+        ("+81120123456", "auto", None),
+    ],
+)
+def test_reach_channel_follows_the_number_and_the_residents_preference(phone, preference, channel):
+    assert reach_channel(phone, preference) == channel
