@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/pages.py [REQUESTS_PER_URL]
 
-Creates a throwaway PostgreSQL database (tsunagu_bench_pages; PG_BENCH_URL
+Creates a throwaway PostgreSQL database (tsunagu_bench_pages, or BENCH_DB; PG_BENCH_URL
 overrides the server), seeds the demo data, starts gunicorn on 127.0.0.1 with
 two sync workers, and for each URL sends REQUESTS_PER_URL requests (default
 1500, at most 30 s each) from 4 client threads. Prints requests per second and
 the ratio to the bare view (target >= 0.5), then the bytes an article page
 transfers on first load in Chromium, images excluded (target <= 100 KB).
-The class finder (/classes/) is measured when outreach:class-list resolves.
+The class finder is measured when outreach:class-list resolves: /classes/ alone,
+then going round every filter combination (district, topic, a date) with each of
+its pages, then round every class page.
 Drops the database at the end.
 """
 
@@ -26,7 +28,7 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = os.environ.get("PG_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
-DB = "tsunagu_bench_pages"
+DB = os.environ.get("BENCH_DB", "tsunagu_bench_pages")
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
 TIME_LIMIT = 30.0
 THREADS = 4
@@ -56,8 +58,13 @@ def manage(env, *args) -> str:
     return result.stdout
 
 
-def hammer(url: str) -> tuple[float, int, int]:
-    """Requests per second for url, over at most N requests or TIME_LIMIT seconds."""
+def hammer(urls: str | list[str]) -> tuple[float, int, int]:
+    """Requests per second over at most N requests or TIME_LIMIT seconds.
+
+    With a list, the requests go round its addresses in turn; each is fetched once
+    before the clock starts, as every address of a public page is after its first reader.
+    """
+    urls = [urls] if isinstance(urls, str) else urls
     done = errors = 0
     lock = threading.Lock()
     deadline = time.monotonic() + TIME_LIMIT
@@ -68,6 +75,8 @@ def hammer(url: str) -> tuple[float, int, int]:
             with lock:
                 if done + errors >= N:
                     return
+            with lock:
+                url = urls[(done + errors) % len(urls)]
             try:
                 with urllib.request.urlopen(url, timeout=10) as response:
                     response.read()
@@ -80,8 +89,8 @@ def hammer(url: str) -> tuple[float, int, int]:
                 else:
                     errors += 1
 
-    for _ in range(50):  # warm-up: workers, caches, connections
-        urllib.request.urlopen(url, timeout=10).read()
+    for n in range(max(50, len(urls))):  # warm-up: workers, caches, connections
+        urllib.request.urlopen(urls[n % len(urls)], timeout=10).read()
     threads = [threading.Thread(target=worker) for _ in range(THREADS)]
     started = time.monotonic()
     for t in threads:
@@ -90,6 +99,41 @@ def hammer(url: str) -> tuple[float, int, int]:
         t.join()
     elapsed = time.monotonic() - started
     return done / elapsed, done, errors
+
+
+CLASS_PATHS = """
+import datetime as dt, math
+from urllib.parse import urlencode
+from django.utils import timezone
+from outreach.forms import districts_mountainous_first
+from outreach.models import ClassSession, Topic
+from outreach.views import CLASSES_PER_PAGE
+base = ClassSession.objects.published().upcoming()
+today = timezone.localdate()
+for district in [None, *districts_mountainous_first()]:
+    for topic in [None, *Topic.objects.all()]:
+        for date_from in [None, today + dt.timedelta(days=14)]:
+            query, found = {}, base
+            if district:
+                query["district"], found = district.pk, found.in_district(district)
+            if topic:
+                query["topic"], found = topic.pk, found.filter(topic=topic)
+            if date_from:
+                query["date_from"] = date_from.isoformat()
+                start = dt.datetime.combine(date_from, dt.time.min, tzinfo=timezone.get_current_timezone())
+                found = found.filter(starts_at__gte=start)
+            for page in range(1, max(1, math.ceil(found.count() / CLASSES_PER_PAGE)) + 1):
+                print("/classes/?" + urlencode({**query, **({"page": page} if page > 1 else {})}))
+for pk in ClassSession.objects.exclude(status=ClassSession.Status.DRAFT).values_list("pk", flat=True):
+    print(f"/classes/{pk}/")
+"""
+
+
+def class_finder_paths(env) -> tuple[list[str], list[str]]:
+    """Every filter combination of the finder with each of its pages, and every class page."""
+    # The shell also says how many names it imported: only the addresses are kept.
+    lines = [p for p in manage(env, "shell", "-c", CLASS_PATHS).split() if p.startswith("/")]
+    return [p for p in lines if "?" in p], [p for p in lines if "?" not in p]
 
 
 def page_weight(url: str) -> tuple[int, int]:
@@ -165,7 +209,7 @@ def main() -> None:
             env=env,
         )
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        for _ in range(600):  # a loaded machine can take a minute to start the workers
             try:
                 urllib.request.urlopen(f"{base}/bench/bare/", timeout=1).read()
                 break
@@ -178,13 +222,17 @@ def main() -> None:
             "help index": "/help/",
         }
         if has_class_finder:
-            urls["class finder"] = "/classes/"
+            finder, pages = class_finder_paths(env)
+            urls["class finder (/classes/)"] = "/classes/"
+            urls[f"class finder, every filter and page ({len(finder)})"] = finder
+            urls[f"class page, every class ({len(pages)})"] = pages
         else:
             say("outreach:class-list does not resolve on this branch: class finder not measured")
         results = {}
         for name, path in urls.items():
-            say(f"  {name} ({path}) …")
-            results[name] = hammer(base + path)
+            say(f"  {name} ({path if isinstance(path, str) else path[0] + ' …'}) …")
+            paths = [path] if isinstance(path, str) else path
+            results[name] = hammer([base + p for p in paths])
         bare = results["bare Django view"][0]
         say("")
         say(f"{'page':40} {'req/s':>8} {'ratio':>6} {'ok':>6} {'errors':>6}")
@@ -199,7 +247,11 @@ def main() -> None:
     finally:
         if server is not None:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         admin(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
         say(f"dropped {DB}")
 

@@ -26,8 +26,9 @@ class CmsConfig(AppConfig):
             dispatch_uid="cms-progress-translation",
         )
 
-        # The help pages show the next classes with their seats, so a change to
-        # a class or a registration purges them as a publish does.
+        # The help pages and the class finder show classes with their seats, so a
+        # change to a class or a registration purges the public page cache as a
+        # publish does (cms/cache.py).
         page_published.connect(purge, dispatch_uid="cms-purge-published")
         page_unpublished.connect(purge, dispatch_uid="cms-purge-unpublished")
         on_classes_changed(purge, dispatch_uid="cms-purge")

@@ -1,12 +1,19 @@
-"""Whole-page cache for the public help pages, shared by every anonymous reader.
+"""Whole-page cache for public pages, shared by every anonymous reader.
 
+The help pages and the class finder (list and class page) are served from here.
 A cached page must never carry one visitor's CSRF token, session or language to
-another, so only these are cached: GET requests under a help path, from a
-visitor with no session and no pending messages, answered 200 by a help page
-that marked itself cacheable, setting no cookie. The key holds the path (and so
-the language prefix), the host and the reader's reading-aid cookie. Publishing
-a page or any change to classes or registrations starts a new generation, which
-makes every older entry unreachable (with Redis, on every server at once).
+another, so only these are cached: GET requests on a path listed in
+settings.PUBLIC_PAGE_CACHE, with no query parameter other than that path's own
+(each given once), from a visitor with no session and no pending messages,
+answered 200 by a view that marked its response ``page_cacheable``, setting no
+cookie. The key holds the path and query (and so the language prefix and the
+filters), the host and the reader's reading-aid cookie.
+
+Publishing a page or any change to classes or registrations starts a new
+generation, which makes every older entry unreachable (with Redis, on every
+server at once). The class pages show seats left, so the generation is bumped
+by outreach's signals, which are sent after the change has committed: a reader
+who asks after the registration's response never gets the old count.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from functools import cache as memoize
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,15 +32,15 @@ from django.utils.translation import get_language
 from cms.reading import COOKIE, encode, parse
 
 GENERATION_KEY = "cms:pages:generation"
-HELP_PATH_RE = re.compile(r"^/(?:[a-z]{2,3}(?:-[a-z0-9]+)*/)?help/")
-# Seats left on the "next classes" box are live; a short life bounds how stale
-# they can be on a server whose cache another server cannot purge (locmem).
+# Seats left are live; a short life bounds how stale they can be on a server
+# whose cache another server cannot purge (locmem, one per process).
 TIMEOUT = getattr(settings, "CMS_PAGE_CACHE_SECONDS", 60)
 KEPT_HEADERS = ("Content-Type", "Vary", "X-Frame-Options", "Content-Language", "Cache-Control")
+HEADER = "X-Page-Cache"
 
 
 def purge(**_kwargs) -> None:
-    """Start a new generation: every cached help page is rebuilt on its next visit."""
+    """Start a new generation: every cached page is rebuilt on its next visit."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -44,20 +53,43 @@ def _generation() -> str:
     return generation
 
 
-def cache_key(request) -> str | None:
-    if request.method not in ("GET", "HEAD") or request.GET:
+@memoize
+def _rules() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    return tuple(
+        (re.compile(pattern), frozenset(params))
+        for pattern, params in getattr(settings, "PUBLIC_PAGE_CACHE", ())
+    )
+
+
+def _query(request) -> str | None:
+    """The query string in a fixed order, or None when this path may not be cached with it."""
+    params = next((params for pattern, params in _rules() if pattern.match(request.path)), None)
+    if params is None:
         return None
-    if not HELP_PATH_RE.match(request.path):
+    items = []
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        if name not in params or len(values) != 1:
+            return None
+        items.append((name, values[0]))
+    return urlencode(sorted(items))
+
+
+def cache_key(request) -> str | None:
+    if request.method not in ("GET", "HEAD"):
+        return None
+    query = _query(request)
+    if query is None:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
     prefs = encode(*parse(request.COOKIES.get(COOKIE)))
-    where = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()[:32]
-    return f"cms:page:{_generation()}:{get_language()}:{prefs}:{where}"
+    where = hashlib.sha256(f"{request.get_host()}{request.path}?{query}".encode()).hexdigest()
+    return f"cms:page:{_generation()}:{get_language()}:{prefs}:{where[:32]}"
 
 
-class HelpPageCacheMiddleware:
-    """Sits right after LocaleMiddleware, so a hit skips sessions, auth and Wagtail's routing."""
+class PublicPageCacheMiddleware:
+    """Sits right after LocaleMiddleware, so a hit skips sessions, auth and the view."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -71,17 +103,17 @@ class HelpPageCacheMiddleware:
                 response = HttpResponse(content)
                 for name, value in headers.items():
                     response[name] = value
-                response["X-Help-Cache"] = "hit"
+                response[HEADER] = "hit"
                 return response
         response = self.get_response(request)
         if (
             key is not None
-            and getattr(response, "cms_cacheable", False)
+            and getattr(response, "page_cacheable", False)
             and response.status_code == 200
             and not response.cookies
             and not getattr(response, "streaming", False)
         ):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (response.content, headers), TIMEOUT)
-            response["X-Help-Cache"] = "miss"
+            response[HEADER] = "miss"
         return response

@@ -159,7 +159,7 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     def serve_cacheable(self, request, context_overrides):
         response = self.render(request, context_overrides=context_overrides)
-        response.cms_cacheable = not getattr(request, "is_preview", False)
+        response.page_cacheable = not getattr(request, "is_preview", False)
         return response
 
     @path("")
@@ -432,14 +432,14 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
     @path("")
     def article(self, request):
         response = self.render(request)
-        response.cms_cacheable = not getattr(request, "is_preview", False)
+        response.page_cacheable = not getattr(request, "is_preview", False)
         return response
 
     @path("print/", name="print")
     def handout(self, request):
         """A4 handout for trainers: large type, the steps with their pictures, the desk's phone."""
         response = self.render(request, template="cms/help_article_print.html")
-        response.cms_cacheable = not getattr(request, "is_preview", False)
+        response.page_cacheable = not getattr(request, "is_preview", False)
         return response
 
 

@@ -427,13 +427,21 @@ if DEBUG and not TWILIO_AUTH_TOKEN:
     # Local only: lets `manage.py twilio_request` sign a test webhook call under make run.
     TWILIO_AUTH_TOKEN = "dev-only-twilio-auth-token"  # noqa: S105
 
-# --- Help pages (cms): whole-page cache for anonymous readers ---------------------------
-# Right after LocaleMiddleware, so a cached help page skips sessions, auth and
-# Wagtail's routing; it caches only pages without per-visitor data (cms/cache.py).
+# --- Public pages: whole-page cache for anonymous readers (cms/cache.py) -----------------
+# Right after LocaleMiddleware, so a cached page skips sessions, auth, the view and
+# Wagtail's routing; it caches only pages whose view marked them free of per-visitor data.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
-    "cms.cache.HelpPageCacheMiddleware",
+    "cms.cache.PublicPageCacheMiddleware",
 )
+# The paths it may serve (after an optional language prefix), each with the query
+# parameters that may vary it; a request with any other parameter is not cached.
+_LANGUAGE_PREFIX = r"^/(?:[a-z]{2,3}(?:-[a-z0-9]+)*/)?"
+PUBLIC_PAGE_CACHE = [
+    (_LANGUAGE_PREFIX + r"help/", ()),
+    (_LANGUAGE_PREFIX + r"classes/$", ("district", "topic", "date_from", "page")),
+    (_LANGUAGE_PREFIX + r"classes/[0-9]+/$", ()),
+]
 CMS_PAGE_CACHE_SECONDS = env_int("CMS_PAGE_CACHE_SECONDS", 60)
 
 # --- Figures and open data (metrics) ------------------------------------------------------

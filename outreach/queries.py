@@ -17,7 +17,15 @@ from typing import NamedTuple
 from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
 
-from outreach.models import AttendanceMark, ClassSession, District, Registration, Resident, Topic
+from outreach.models import (
+    AttendanceMark,
+    ClassSession,
+    District,
+    Registration,
+    Resident,
+    Topic,
+    Venue,
+)
 from outreach.rosters import PersonState, current_state
 from outreach.rosters import (
     helpers_needed as helpers_needed,
@@ -52,7 +60,8 @@ def on_classes_changed(receiver, *, dispatch_uid: str) -> None:
     """Call `receiver(**kwargs)` whenever what the functions above return may have changed.
 
     A registration or a class changed (sent on commit), a class saved or
-    deleted, a topic saved: the help pages' cache purges on these.
+    deleted, a topic, venue or district saved: the public page cache (help
+    pages, class finder) purges on these.
     """
     registration_changed.connect(
         receiver, sender=Registration, dispatch_uid=f"{dispatch_uid}-registration"
@@ -61,6 +70,8 @@ def on_classes_changed(receiver, *, dispatch_uid: str) -> None:
     post_save.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class-save")
     post_delete.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class-del")
     post_save.connect(receiver, sender=Topic, dispatch_uid=f"{dispatch_uid}-topic-save")
+    post_save.connect(receiver, sender=Venue, dispatch_uid=f"{dispatch_uid}-venue-save")
+    post_save.connect(receiver, sender=District, dispatch_uid=f"{dispatch_uid}-district-save")
 
 
 # --- The yearly figures (metrics) --------------------------------------------------------

@@ -40,7 +40,11 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def class_list(request):
-    """The class finder: by district (mountainous first), topic and date, with seats left."""
+    """The class finder: by district (mountainous first), topic and date, with seats left.
+
+    This page and the class page are served whole from the public page cache to
+    anonymous visitors (settings.PUBLIC_PAGE_CACHE); outreach's change signals purge it.
+    """
     form = ClassFilterForm(request.GET or None)
     sessions = ClassSession.objects.published().upcoming().with_related().with_seats_left()
     if form.is_valid():
@@ -57,11 +61,17 @@ def class_list(request):
     page = Paginator(sessions, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
+    response = render(
         request,
         "outreach/class_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+    # Only the filters and pages a link can lead to are kept (a mistyped date or page
+    # number is answered, not stored), so strangers cannot fill the cache.
+    response.page_cacheable = (not form.is_bound or form.is_valid()) and request.GET.get(
+        "page", str(page.number)
+    ) == str(page.number)
+    return response
 
 
 def class_detail(request, pk: int):
@@ -71,11 +81,14 @@ def class_detail(request, pk: int):
         .with_seats_left(),
         pk=pk,
     )
-    return render(
+    response = render(
         request,
         "outreach/class_detail.html",
         {"session": session, "is_open": _is_open(session)},
     )
+    # The register button is a link to the form: the page holds nothing of one visitor.
+    response.page_cacheable = True
+    return response
 
 
 def _is_open(session: ClassSession) -> bool:

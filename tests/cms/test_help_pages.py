@@ -116,15 +116,15 @@ def test_reading_preferences_never_redirect_off_site(client, help_site):
 
 def test_article_pages_are_cached_per_reading_choice_without_visitor_data(client, help_site):
     first = client.get("/help/line-send-photo/")
-    assert first["X-Help-Cache"] == "miss"
+    assert first["X-Page-Cache"] == "miss"
     second = client.get("/help/line-send-photo/")
-    assert second["X-Help-Cache"] == "hit"
+    assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert b"csrfmiddlewaretoken" not in second.content
     assert "Set-Cookie" not in second
     client.cookies[COOKIE] = "F"
     with_furigana = client.get("/help/line-send-photo/")
-    assert with_furigana["X-Help-Cache"] == "miss"
+    assert with_furigana["X-Page-Cache"] == "miss"
     assert b"<rt>" in with_furigana.content
 
 
@@ -132,16 +132,16 @@ def test_signed_in_visitors_are_never_served_from_or_stored_in_the_cache(client,
     client.get("/help/text-size/")
     client.force_login(editor)
     response = client.get("/help/text-size/")
-    assert "X-Help-Cache" not in response
+    assert "X-Page-Cache" not in response
 
 
 def test_publishing_purges_the_cached_page(client, help_site):
-    assert client.get("/help/take-photo/")["X-Help-Cache"] == "miss"
+    assert client.get("/help/take-photo/")["X-Page-Cache"] == "miss"
     article = HelpArticlePage.objects.get(slug="take-photo", locale=_ja())
     article.title = "写真を撮る（新しい説明）"
     article.save_revision().publish()
     response = client.get("/help/take-photo/")
-    assert response["X-Help-Cache"] == "miss"
+    assert response["X-Page-Cache"] == "miss"
     assert "写真を撮る（新しい説明）" in response.content.decode()
 
 
@@ -151,7 +151,7 @@ def test_a_new_class_purges_the_cached_next_classes(client, help_site):
         topic=Topic.objects.get(slug="line"), status=ClassSession.Status.PUBLISHED, capacity=7
     )
     response = client.get("/help/topic/line/")
-    assert response["X-Help-Cache"] == "miss"
+    assert response["X-Page-Cache"] == "miss"
     assert "あと7席" in response.content.decode()
 
 
