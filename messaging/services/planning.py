@@ -75,7 +75,7 @@ def build_message(
     body = texts.template_body(purpose, language, channel, custom)
     if not body:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud
-    values = texts.registration_values(registration, language, position=position)
+    values = texts.registration_values(registration, language, position=position, channel=channel)
     body = texts.fill(body, values)
     return Message(
         registration=registration,
