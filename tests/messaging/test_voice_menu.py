@@ -307,3 +307,47 @@ def test_an_automated_call_says_the_date_in_words(clock):
     message = _voice_message("+81427005555")
     assert "5月20日 月曜日 午前10時" in " ".join(message.body.split("、"))
     assert "（" not in message.body
+
+
+# --- 6. English -----------------------------------------------------------------------
+def test_the_greeting_offers_english_in_english(twilio_post):
+    root = twiml(twilio_post("/twilio/voice/", CALLER))
+    says = list(root.find("Gather").iter("Say"))
+    assert says[0].get("language") == "ja-JP" and "つなぐ" in says[0].text
+    assert (says[-1].text, says[-1].get("language")) == ("For English, press 7.", "en-US")
+
+
+def test_seven_switches_the_rest_of_the_call_to_english_and_the_registration_records_it(
+    twilio_post, fujino, django_capture_on_commit_callbacks
+):
+    _district, session, _registration = fujino
+    caller = {"From": "+81427009999", "CallSid": "CA7"}
+    root = twiml(twilio_post("/twilio/voice/menu/", {**caller, "Digits": "7"}))
+    gather = root.find("Gather")
+    assert gather.get("language") == "en-US"
+    assert action_of(root) == "/twilio/voice/menu/?lang=en"
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    assert "To find a class, press 1." in said(root) and "press 7" not in said(root)
+
+    root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "Fujino, 1 2." in said(root)
+    root = twiml(twilio_post(action_of(root), {**caller, "SpeechResult": "Fujino please"}))
+    assert action_of(root) == "/twilio/voice/class/?district=12&lang=en"
+    assert "Number 1. Monday, June 2, 10 a.m., at Fujino Hall" in said(root)
+    root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "To agree and register, press 1." in said(root)
+    assert "ときは" not in said(root)
+    with django_capture_on_commit_callbacks(execute=True):
+        root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "You are registered." in said(root)
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    registration = Registration.objects.get(phone=caller["From"])
+    assert registration.session == session and registration.language == "en"
+
+
+def test_an_english_caller_hears_the_choices_again_in_english(twilio_post):
+    root = twiml(twilio_post("/twilio/voice/menu/?lang=en", CALLER))
+    assert said(root).startswith("Once more.")
+    assert action_of(root) == "/twilio/voice/menu/?lang=en&try=1"
+    root = twiml(twilio_post("/twilio/voice/menu/?lang=en&try=2", CALLER))
+    assert "Thank you for calling. Goodbye." in said(root) and root.find("Hangup") is not None
