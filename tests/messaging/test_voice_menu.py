@@ -351,3 +351,17 @@ def test_an_english_caller_hears_the_choices_again_in_english(twilio_post):
     assert action_of(root) == "/twilio/voice/menu/?lang=en&try=1"
     root = twiml(twilio_post("/twilio/voice/menu/?lang=en&try=2", CALLER))
     assert "Thank you for calling. Goodbye." in said(root) and root.find("Hangup") is not None
+
+
+def test_an_english_caller_hears_why_a_class_cannot_be_booked_in_english(twilio_post, clock):
+    from outreach.models import ClassSession
+
+    clock.set(jst(2030, 5, 13, 10, 0))
+    session = ClassSessionFactory(
+        starts_at=jst(2031, 6, 2, 10, 0), status=ClassSession.Status.CANCELLED
+    )
+    path = f"/twilio/voice/register/?session={session.pk}&lang=en"
+    root = twiml(twilio_post(path, {**CALLER, "Digits": "1"}))
+    assert "This class has been cancelled." in said(root)
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    assert not Registration.objects.exists()
