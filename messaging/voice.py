@@ -19,7 +19,7 @@ from messaging.voice_words import choices, words
 JA = "ja-JP"
 EN = "en-US"
 # Words Twilio's Japanese speech recognition listens for in the main menu.
-MENU_HINTS = "いち,に,ゼロ,教室,申し込み,取り消し,係の人,窓口"
+MENU_HINTS = "いち,に,ゼロ,教室,さがす,申し込み,たしかめる,取り消し,係の人,窓口,English"
 # Purposes after which the resident may answer 1 (coming) or 9 (cancel).
 ANSWERABLE = {Purpose.CONFIRMATION, Purpose.REMINDER, Purpose.PROMOTION, Purpose.CLASS_MOVED}
 # How many times the choices are said again after silence or a wrong key.
