@@ -173,6 +173,15 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
 
 TEXT_LANGUAGES = ("ja", "en")
 _WEEKDAYS_JA = "月火水木金土日"
+_WEEKDAYS_SPOKEN = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+# Brackets are read aloud or make the voice pause oddly: titles are said without them.
+_BRACKETS = re.compile(r"[「」『』【】〈〉《》\"“”]")
+_PARENS = re.compile(r"\s*[（(]([^）)]*)[）)]\s*")
 
 
 def text_language(language: str | None) -> str:
@@ -256,6 +265,35 @@ def format_time(moment: dt.datetime, language: str) -> str:
     return f"{half}{hour}時" + (f"{local.minute}分" if local.minute else "")
 
 
+def spoken_when(moment: dt.datetime, language: str = "ja", *, date=True, time=True) -> str:
+    """A date and time as said aloud: 「12月3日 水曜日 午前10時」, "Wednesday, December 3, 10 a.m.".
+
+    Everything a call says about when is written by this function: no brackets,
+    no abbreviations ("(水)" or "Wed" read by a speech voice is hard to follow),
+    and noon is 「お昼の 12時」, which nobody mishears.
+    """
+    local = timezone.localtime(moment)
+    if language == "en":
+        day = f"{_WEEKDAYS_EN[local.weekday()]}, {_MONTHS_EN[local.month - 1]} {local.day}"
+        hour = local.hour % 12 or 12
+        clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour}"
+        at = f"{clock} {'a.m.' if local.hour < 12 else 'p.m.'}"
+        return ", ".join(part for part, wanted in ((day, date), (at, time)) if wanted)
+    day = f"{local.month}月{local.day}日 {_WEEKDAYS_SPOKEN[local.weekday()]}"
+    if local.hour == 12:
+        at = "お昼の 12時"
+    else:
+        at = f"{'午前' if local.hour < 12 else '午後'}{local.hour % 12}時"
+    at += f"{local.minute}分" if local.minute else ""
+    return " ".join(part for part, wanted in ((day, date), (at, time)) if wanted)
+
+
+def speakable(text: str) -> str:
+    """A title or name as it is said: no brackets, a parenthesis becomes a pause."""
+    text = _PARENS.sub(lambda m: f"、{m[1]}、", text)
+    return _BRACKETS.sub("", text).strip("、 ")
+
+
 def help_link(topic_slug: str, language: str) -> str:
     prefix = "/en" if language == "en" else ""
     return f"{settings.PUBLIC_BASE_URL}{prefix}/help/topic/{topic_slug}/"
@@ -273,9 +311,16 @@ def manage_link(token: str, language: str) -> str:
 
 
 def registration_values(
-    registration, language: str, *, position: int | None = None, sent_at=None
+    registration,
+    language: str,
+    *,
+    position: int | None = None,
+    channel: str = SMS,
+    sent_at=None,
 ) -> dict:
     """The placeholders' values for one registration, in the message's language.
+
+    A call says dates and times in words and titles without brackets (spoken_when).
 
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
@@ -286,12 +331,26 @@ def registration_values(
     venue = session.venue
     topic = session.topic
     english = language == "en"
+    title = session.title or (topic.title_en if english and topic.title_en else topic.title)
+    place = venue.name_en if english and venue.name_en else venue.name
+    if channel == VOICE:
+        date = spoken_when(session.starts_at, language, time=False)
+        time = spoken_when(session.starts_at, language, date=False)
+        title, place = speakable(title), speakable(place)
+    else:
+        date = format_date(session.starts_at, language)
+        time = format_time(session.starts_at, language)
+    if sent_at is not None and format_day(session.starts_at, language, sent_at) != format_date(
+        session.starts_at, language
+    ):
+        # 「今日」「明日」, written and said the same way.
+        date = format_day(session.starts_at, language, sent_at)
     return {
         "name": registration.name if registration.name_confirmed else "",
-        "class": (session.title or (topic.title_en if english and topic.title_en else topic.title)),
-        "date": format_day(session.starts_at, language, sent_at),
-        "time": format_time(session.starts_at, language),
-        "place": venue.name_en if english and venue.name_en else venue.name,
+        "class": title,
+        "date": date,
+        "time": time,
+        "place": place,
         "desk": settings.DESK_PHONE_NUMBER,
         "link": help_link(topic.slug, language),
         "position": str(position or ""),

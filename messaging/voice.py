@@ -5,35 +5,30 @@ important part is said twice, and a caller who presses nothing or a wrong key
 hears the choices again, twice, before the call ends politely (RETRIES).
 """
 
-import datetime as dt
 import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from messaging.models import Message, Purpose
+from messaging.texts import speakable, spoken_when
 from messaging.voice_words import choices, words
 
 JA = "ja-JP"
 EN = "en-US"
 # Words Twilio's Japanese speech recognition listens for in the main menu.
-MENU_HINTS = "いち,に,ゼロ,教室,申し込み,取り消し,係の人,窓口"
+MENU_HINTS = "いち,に,ゼロ,教室,さがす,申し込み,たしかめる,取り消し,係の人,窓口,English"
 # Purposes after which the resident may answer 1 (coming) or 9 (cancel).
 ANSWERABLE = {Purpose.CONFIRMATION, Purpose.REMINDER, Purpose.PROMOTION, Purpose.CLASS_MOVED}
 # How many times the choices are said again after silence or a wrong key.
 RETRIES = 2
 
-_WEEKDAYS_JA = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 _DIGITS = {
     "ja": ("ゼロ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"),
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
 }
-# Brackets are read aloud or make the voice pause oddly: titles are said without them.
-_BRACKETS = re.compile(r"[「」『』【】〈〉《》\"“”]")
-_PARENS = re.compile(r"\s*[（(]([^）)]*)[）)]\s*")
 
 
 def url(path: str, **params) -> str:
@@ -76,26 +71,6 @@ def gather(
     return response.gather(**options)
 
 
-def spoken_when(moment: dt.datetime, language: str = "ja") -> str:
-    """A date and time as said aloud: 「12月3日 水曜日 午前10時」, "Wednesday, December 3, 10 a.m.".
-
-    No brackets, no abbreviations: "(水)" or "Wed" read by a speech voice is
-    hard to follow. Noon is 「お昼の 12時」, which nobody mishears.
-    """
-    local = timezone.localtime(moment)
-    if language == "en":
-        hour = local.hour % 12 or 12
-        clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour}"
-        half = "a.m." if local.hour < 12 else "p.m."
-        return f"{local:%A}, {local:%B} {local.day}, {clock} {half}"
-    if local.hour == 12:
-        hour = "お昼の 12時"
-    else:
-        hour = f"{'午前' if local.hour < 12 else '午後'}{local.hour % 12}時"
-    minutes = f"{local.minute}分" if local.minute else ""
-    return f"{local.month}月{local.day}日 {_WEEKDAYS_JA[local.weekday()]} {hour}{minutes}"
-
-
 def spoken_number(number: str, language: str = "ja") -> str:
     """A phone number digit by digit, a pause at each hyphen: 「ゼロ よん に、…」."""
     groups = [g for g in re.split(r"[^\d]+", number) if g]
@@ -103,12 +78,6 @@ def spoken_number(number: str, language: str = "ja") -> str:
     return ", ".join(" ".join(names[int(d)] for d in group) for group in groups).replace(
         ", ", "、" if language != "en" else ", "
     )
-
-
-def speakable(text: str) -> str:
-    """A title or name as it is said: no brackets, a parenthesis becomes a pause."""
-    text = _PARENS.sub(lambda m: f"、{m[1]}、", text)
-    return _BRACKETS.sub("", text).strip("、 ")
 
 
 def _localized(obj, field: str, language: str) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from twilio.twiml.voice_response import VoiceResponse
 
 from messaging import clock
@@ -280,17 +281,19 @@ def voice_register(request):
         again(response, call, _ask_register)
         return xml(response)
     try:
-        registration = register(
-            session,
-            name="",
-            name_kana="",
-            phone=call.caller,
-            channel="voice",
-            district=session.venue.district,
-            language=call.language,
-            consent=Consent(ConsentMethod.VOICE_KEYPAD),
-            name_confirmed=False,
-        )
+        # The reason a registration is refused is said in the caller's language.
+        with translation.override(call.language):
+            registration = register(
+                session,
+                name="",
+                name_kana="",
+                phone=call.caller,
+                channel="voice",
+                district=session.venue.district,
+                language=call.language,
+                consent=Consent(ConsentMethod.VOICE_KEYPAD),
+                name_confirmed=False,
+            )
     except AlreadyRegistered:
         # One line cannot tell two callers apart: the desk registers a second person.
         call.say(response, "already")

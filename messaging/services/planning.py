@@ -71,7 +71,9 @@ def build_message(
     # planned when due and never sent after its class has begun, so its day
     # word cannot go stale, while other messages may wait in the quiet hours.
     sent_at = due_at if purpose == Purpose.REMINDER else None
-    values = texts.registration_values(registration, language, position=position, sent_at=sent_at)
+    values = texts.registration_values(
+        registration, language, position=position, channel=channel, sent_at=sent_at
+    )
     body = texts.fill(body, values)
     return Message(
         registration=registration,

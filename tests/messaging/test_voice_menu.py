@@ -257,3 +257,111 @@ def test_zero_out_of_office_hours_says_the_desk_is_closed(twilio_post, clock, se
     root = twiml(twilio_post("/twilio/voice/menu/", {**CALLER, "Digits": "0"}))
     assert "時間外" in said(root) and "ゼロ よん に" not in said(root)
     assert root.find("Record") is not None
+
+
+# --- 5. dates and times as they are said ---------------------------------------------
+@pytest.mark.parametrize(
+    ("moment", "japanese", "english"),
+    [
+        (jst(2030, 12, 3, 10, 0), "12月3日 火曜日 午前10時", "Tuesday, December 3, 10 a.m."),
+        (jst(2031, 1, 8, 13, 30), "1月8日 水曜日 午後1時30分", "Wednesday, January 8, 1:30 p.m."),
+        (jst(2030, 6, 1, 12, 0), "6月1日 土曜日 お昼の 12時", "Saturday, June 1, 12 p.m."),
+        (jst(2030, 9, 29, 9, 5), "9月29日 日曜日 午前9時5分", "Sunday, September 29, 9:05 a.m."),
+    ],
+)
+def test_dates_are_written_as_they_are_said(moment, japanese, english):
+    from messaging.texts import spoken_when
+
+    assert spoken_when(moment, "ja") == japanese
+    assert spoken_when(moment, "en") == english
+    assert spoken_when(moment, "ja", time=False) == japanese.rsplit(" ", 1)[0].removesuffix(
+        " お昼の"
+    )
+    for text in (japanese, english):
+        assert not set(text) & set("()（）[]【】「」")
+
+
+def test_dates_are_said_in_utc_deployments_in_japan_time(settings):
+    import datetime as dt
+
+    from messaging.texts import spoken_when
+
+    moment = dt.datetime(2030, 12, 3, 1, 0, tzinfo=dt.UTC)  # 10:00 in Tokyo
+    assert spoken_when(moment, "ja") == "12月3日 火曜日 午前10時"
+
+
+def test_a_class_is_read_without_brackets(twilio_post, clock):
+    from outreach.models import ClassSession
+
+    clock.set(jst(2030, 5, 13, 10, 0))
+    district = DistrictFactory(flyer_number=12, name="藤野")
+    venue = VenueFactory(district=district, name="藤野公民館（2階）")
+    ClassSessionFactory(venue=venue, title="「LINE」入門", starts_at=jst(2030, 12, 3, 10, 0))
+    assert ClassSession.objects.count() == 1
+    text = said(twiml(twilio_post("/twilio/voice/district/", {**CALLER, "Digits": "12"})))
+    assert "1番。12月3日 火曜日 午前10時から、藤野公民館、2階で、LINE入門。" in text
+    assert not set(text) & set("()（）「」")
+
+
+def test_an_automated_call_says_the_date_in_words(clock):
+    message = _voice_message("+81427005555")
+    assert "5月20日 月曜日 午前10時" in " ".join(message.body.split("、"))
+    assert "（" not in message.body
+
+
+# --- 6. English -----------------------------------------------------------------------
+def test_the_greeting_offers_english_in_english(twilio_post):
+    root = twiml(twilio_post("/twilio/voice/", CALLER))
+    says = list(root.find("Gather").iter("Say"))
+    assert says[0].get("language") == "ja-JP" and "つなぐ" in says[0].text
+    assert (says[-1].text, says[-1].get("language")) == ("For English, press 7.", "en-US")
+
+
+def test_seven_switches_the_rest_of_the_call_to_english_and_the_registration_records_it(
+    twilio_post, fujino, django_capture_on_commit_callbacks
+):
+    _district, session, _registration = fujino
+    caller = {"From": "+81427009999", "CallSid": "CA7"}
+    root = twiml(twilio_post("/twilio/voice/menu/", {**caller, "Digits": "7"}))
+    gather = root.find("Gather")
+    assert gather.get("language") == "en-US"
+    assert action_of(root) == "/twilio/voice/menu/?lang=en"
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    assert "To find a class, press 1." in said(root) and "press 7" not in said(root)
+
+    root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "Fujino, 1 2." in said(root)
+    root = twiml(twilio_post(action_of(root), {**caller, "SpeechResult": "Fujino please"}))
+    assert action_of(root) == "/twilio/voice/class/?district=12&lang=en"
+    assert "Number 1. Monday, June 2, 10 a.m., at Fujino Hall" in said(root)
+    root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "To agree and register, press 1." in said(root)
+    assert "ときは" not in said(root)
+    with django_capture_on_commit_callbacks(execute=True):
+        root = twiml(twilio_post(action_of(root), {**caller, "Digits": "1"}))
+    assert "You are registered." in said(root)
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    registration = Registration.objects.get(phone=caller["From"])
+    assert registration.session == session and registration.language == "en"
+
+
+def test_an_english_caller_hears_the_choices_again_in_english(twilio_post):
+    root = twiml(twilio_post("/twilio/voice/menu/?lang=en", CALLER))
+    assert said(root).startswith("Once more.")
+    assert action_of(root) == "/twilio/voice/menu/?lang=en&try=1"
+    root = twiml(twilio_post("/twilio/voice/menu/?lang=en&try=2", CALLER))
+    assert "Thank you for calling. Goodbye." in said(root) and root.find("Hangup") is not None
+
+
+def test_an_english_caller_hears_why_a_class_cannot_be_booked_in_english(twilio_post, clock):
+    from outreach.models import ClassSession
+
+    clock.set(jst(2030, 5, 13, 10, 0))
+    session = ClassSessionFactory(
+        starts_at=jst(2031, 6, 2, 10, 0), status=ClassSession.Status.CANCELLED
+    )
+    path = f"/twilio/voice/register/?session={session.pk}&lang=en"
+    root = twiml(twilio_post(path, {**CALLER, "Digits": "1"}))
+    assert "This class has been cancelled." in said(root)
+    assert all(say.get("language") == "en-US" for say in root.iter("Say"))
+    assert not Registration.objects.exists()
