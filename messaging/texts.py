@@ -41,12 +41,12 @@ DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
         P.CONFIRMATION,
         "ja",
         SMS,
-    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 確かめる・取り消す ときは {manage} を 開くか {desk} へ 電話してください。",
+    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 取り消す ときは {manage} を 開くか、{desk} へ 電話してください。",
     (
         P.WAITLISTED,
         "ja",
         SMS,
-    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。申し込みを 確かめる・取り消す ときは {manage}",
+    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。申し込みを 取り消す ときは {manage}",
     (
         P.REMINDER,
         "ja",
