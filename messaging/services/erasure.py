@@ -4,7 +4,10 @@ A message keeps its channel, purpose, status, segments and price (the cost
 figures), and loses its text and recipient. An inbound text or voicemail is
 erased when nobody on file still gives its number (a shared landline's other
 user keeps theirs), or once it is older than the keeping period.
-Opt-outs are kept: a number that said STOP must stay unmessaged.
+An opt-out is kept while anyone on file gives its number (that person must stay
+unmessaged) and goes with the rest once it is older than the keeping period and
+nobody does: with no registration for the number nothing is ever sent to it,
+and a person who registers again later gives their consent anew.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 
-from messaging.models import InboundMessage, Message
+from messaging.models import InboundMessage, Message, OptOut
+from outreach.models import Registration, Resident
 
 REDACTED = ""
 REDACTED_REASON = "個人情報を消去しました"
@@ -47,4 +51,19 @@ def redact_messages(
         .exclude(from_number=REDACTED, body=REDACTED, recording_url=REDACTED)
         .update(from_number=REDACTED, body=REDACTED, recording_url=REDACTED)
     )
+    if received_before is not None:
+        _forget_old_optouts(received_before)
     return messages, inbound
+
+
+def _forget_old_optouts(before: dt.datetime) -> int:
+    """Opt-outs older than the keeping period for numbers nobody on file gives any more."""
+    given = Registration.objects.exclude(phone=None).values("phone")
+    on_file = Resident.objects.exclude(phone=None).values("phone")
+    deleted, _by_model = (
+        OptOut.objects.filter(created_at__lt=before)
+        .exclude(phone__in=given)
+        .exclude(phone__in=on_file)
+        .delete()
+    )
+    return deleted

@@ -118,6 +118,10 @@ ACCESS_TABLE = [
     ("outreach:desk-callback-confirm", "/desk/callbacks/1/confirm/", None),
     ("outreach:desk-callback-attach", "/desk/callbacks/1/attach/", None),
     ("outreach:desk-resident", "/desk/residents/1/", None),
+    # One resident: per role in tests/outreach/test_resident_requests.py.
+    ("outreach:desk-resident-record", "/desk/residents/1/record/", None),
+    ("outreach:desk-resident-erase", "/desk/residents/1/erase/", None),
+    ("core:access-log", "/desk/access-log/", COORDINATOR_ONLY),
     ("outreach:desk-my-classes", "/desk/mine/", TRAINER_PAGES),
     ("outreach:desk-rotate-feed", "/desk/mine/feed/", None),
     # Volunteer trainers' register (coordinators); the edit page in tests/outreach/test_volunteers.py.

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.models import AuditEvent
-from messaging.models import InboundMessage, Message
+from messaging.models import InboundMessage, Message, OptOut
 from outreach.models import AttendanceMark, ClassSession, Registration, Resident
 from outreach.services.erasure import ERASED_NAME, erase_resident, purge_personal_data
 from outreach.tasks import daily_retention_purge
@@ -157,6 +157,21 @@ def test_inbound_messages_older_than_the_keeping_period_are_erased_whoever_sent_
     old.refresh_from_db()
     new.refresh_from_db()
     assert (old.body, new.body) == ("", "出席します")
+
+
+def test_an_old_opt_out_goes_once_nobody_on_file_gives_its_number():
+    leaving = RegistrationFactory(session=_past_class(_at(2024, 6)))
+    staying = RegistrationFactory()  # a class next week
+    old = [
+        OptOut.objects.create(phone=str(leaving.phone), source="sms"),
+        OptOut.objects.create(phone=str(staying.phone), source="sms"),
+        OptOut.objects.create(phone="+819099990000", source="desk"),
+    ]
+    OptOut.objects.filter(pk__in=[o.pk for o in old]).update(created_at=_at(2024, 7))
+    recent = OptOut.objects.create(phone="+819099990001", source="sms")
+    purge_personal_data(today=dt.date(2026, 4, 1))
+    kept = set(OptOut.objects.values_list("phone", flat=True))
+    assert kept == {str(staying.phone), recent.phone}
 
 
 def test_the_purge_is_idempotent():
