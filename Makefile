@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 DEMO_PASSWORD ?= tsunagu-demo
+# The port `make run` serves on: `make run PORT=8123` when 8000 is taken.
+PORT ?= 8000
 # PostgreSQL for the second test pass; CI's machine has it on 127.0.0.1:5432.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEV := DEBUG=true
@@ -23,11 +25,7 @@ run: install
 	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
 	@# Staff-course emails due now, and the worker's first daily check (08:00).
 	$(DEV) $(PY) manage.py send_training_emails
-	@echo ""
-	@echo "Tsunagu is starting at http://127.0.0.1:8000 (the task worker runs alongside; Ctrl-C stops both)."
-	@echo "Sign in at http://127.0.0.1:8000/accounts/login/ with the accounts above (password: $(DEMO_PASSWORD))."
-	@echo "The coordinator's TOTP code: $(DEV) $(PY) manage.py demo_totp"
-	@$(DEV) bash -c 'trap "kill 0" EXIT; $(PY) manage.py db_worker --interval 1 & $(PY) manage.py runserver 127.0.0.1:8000'
+	@PY="$(PY)" PORT="$(PORT)" DEMO_PASSWORD="$(DEMO_PASSWORD)" $(DEV) bash scripts/run.sh
 
 worker: install
 	$(DEV) $(PY) manage.py db_worker

@@ -12,6 +12,7 @@ from core import views as core_views
 # Not translated: machine contracts (DESIGN.md "HTTP") and sign-in.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     # Wagtail's own sign-in would accept a password alone and skip the TOTP
     # step that coordinators must pass; everyone signs in through allauth.
     path(

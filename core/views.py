@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -17,6 +18,17 @@ ROLE_LANDING = {
     Role.INSTRUCTOR: "training:instructor-home",
     Role.FIGURES_VIEWER: "metrics:dashboard",
 }
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and bookmark tools ask for whatever a page links.
+
+    A redirect to the static icon (its hashed name in production), not a 404 in every log.
+    """
+    response = redirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

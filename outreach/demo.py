@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from core.office_days import next_open_day
 from core.roles import Role
 from outreach.demo_attendance import seed_attendance
 from outreach.demo_history import seed_history
@@ -264,18 +265,23 @@ def _demo_people(count: int, offset: int):
         yield f"{family} {given}", f"{family_kana} {given_kana}", phone
 
 
-def seed_classes(ctx) -> None:
-    """Classes for the coming weeks at every venue, some full with a waiting list."""
+def seed_classes(ctx, today: dt.date | None = None) -> None:
+    """Classes for the coming weeks at every venue, some full with a waiting list.
+
+    None on a national holiday or over the year-end closure (core.office_days).
+    `today` is for tests that pin the calendar; by default, today in Japan.
+    """
     trainer = ctx.users.get(Role.TRAINER)
     venues = list(Venue.objects.select_related("district").order_by("id"))
     topics = list(Topic.objects.order_by("sort_order"))
     if not venues or not topics:
         return
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     people = 0
     for week in range(WEEKS_AHEAD):
         for index, venue in enumerate(venues):
-            day = today + dt.timedelta(days=1 + index % 5 + week * 7)
+            # Never on a national holiday or over the year-end closure: the city runs none then.
+            day = next_open_day(today + dt.timedelta(days=1 + index % 5 + week * 7))
             hour, minute = (10, 0) if index % 2 == 0 else (13, 30)
             starts = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
             topic = topics[(week + index) % len(topics)]

@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.fiscal import FiscalYear
+from core.office_days import next_open_day
 from core.roles import Role
 from outreach.models import (
     AttendanceMark,
@@ -143,7 +144,8 @@ def _class_days(first: dt.date, last: dt.date):
     day = first.replace(day=1)
     while day <= last:
         for number in CLASS_DAYS:
-            candidate = day.replace(day=number)
+            # Moved off a national holiday or the year-end closure, as the city would.
+            candidate = next_open_day(day.replace(day=number))
             if first <= candidate <= last:
                 yield candidate
         day = (day + dt.timedelta(days=32)).replace(day=1)

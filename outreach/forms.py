@@ -74,8 +74,16 @@ class ClassFilterForm(forms.Form):
         use_polite_errors(self)
 
 
+class TelInput(forms.TextInput):
+    # The type belongs to the widget: set as an attribute, it is written a second
+    # time beside the widget's own type="text", and browsers keep the first.
+    input_type = "tel"
+
+
 class PhoneField(forms.CharField):
     """A phone number written any usual way, cleaned to a PhoneNumber in E.164."""
+
+    widget = TelInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 30)
@@ -83,7 +91,7 @@ class PhoneField(forms.CharField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+        attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         return attrs
 
     def clean(self, value):

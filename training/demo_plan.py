@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.fiscal import FiscalYear
 from core.models import User
+from core.office_days import next_open_day
 from training.models import Course, CourseSession, Enrolment, Requirement
 from training.progress import city_staff
 
@@ -33,9 +34,8 @@ def _aware(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _weekday(day: dt.date) -> dt.date:
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    return day
+    # Staff courses run on working days: no weekend, national holiday or year-end closure.
+    return next_open_day(day, weekdays_only=True)
 
 
 class Planner:

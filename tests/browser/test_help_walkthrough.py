@@ -191,6 +191,7 @@ def test_editor_writes_translates_and_a_resident_reads_and_prints(walkthrough_si
     expect(phone.locator("article ruby").first).to_be_visible()
 
     # …and reads it in easy Japanese: furigana, no sideways scrolling, axe-clean.
+    phone.locator(".language-switcher summary").click()
     phone.locator(".language-switcher a[hreflang='ja-x-easy']").click()
     phone.wait_for_url(f"**/ja-x-easy/help/{SLUG}/")
     assert phone.locator("html").get_attribute("lang") == "ja-x-easy"

@@ -56,10 +56,12 @@ def test_the_switcher_names_each_language_in_its_own_script_and_keeps_the_page(
 ):
     page = new_page(viewport=PHONE)
     page.goto(f"{live_server.url}/classes/{fujino_class.pk}/")
+    page.locator(".language-switcher summary").click()
     assert set(_fonts_drawing(page, '.language-switcher a[lang="vi"]')) == {LATIN_FONT}
     page.get_by_role("link", name="Tiếng Việt").click()
     assert page.url == f"{live_server.url}/vi/classes/{fujino_class.pk}/"
     assert page.get_by_role("link", name="Đăng ký lớp học này").is_visible()
+    page.locator(".language-switcher summary").click()
     page.get_by_role("link", name="やさしい にほんご").click()
     assert page.url == f"{live_server.url}/ja-x-easy/classes/{fujino_class.pk}/"
     assert page.get_by_role("link", name="この 教室に もうしこむ").is_visible()

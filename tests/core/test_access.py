@@ -4,6 +4,7 @@ test_every_url_is_in_the_table fails when a new URL is added without a row here.
 """
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import get_resolver
 
 from core.roles import Role
@@ -277,3 +278,19 @@ def test_nobody_can_sign_up_alone(client, db):
 
     assert not User.objects.filter(email="someone@example.jp").exists()
     assert response.status_code == 200
+
+
+def test_favicon_ico_leads_to_the_static_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/static/img/favicon")
+    assert response["Location"].endswith(".ico")
+    assert finders.find("img/favicon.ico") is not None
+
+
+def test_every_page_links_the_svg_icon_and_its_png_fallback(client, db):
+    body = client.get("/classes/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon' in body
+    assert 'type="image/svg+xml"' in body and 'type="image/png"' in body
+    for name in ("favicon.svg", "favicon.png", "apple-touch-icon.png"):
+        assert finders.find(f"img/{name}") is not None
