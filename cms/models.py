@@ -1,7 +1,9 @@
 import html
 import re
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, prefetch_related_objects
@@ -434,6 +436,11 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         response = self.render(request)
         response.cms_cacheable = not getattr(request, "is_preview", False)
         return response
+
+    def public_url(self) -> str:
+        """The article's address on the public site (PUBLIC_BASE_URL), whatever host the
+        request came in on: what a printed handout and its QR code point to."""
+        return settings.PUBLIC_BASE_URL + urlsplit(self.get_url() or "/").path
 
     @path("print/", name="print")
     def handout(self, request):
