@@ -1,5 +1,9 @@
 """StreamField blocks of a help article: what a trainer would put on a handout."""
 
+import html
+import re
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -92,3 +96,15 @@ class HelpBodyBlock(blocks.StreamBlock):
     warning = WarningBlock()
     video = VideoBlock()
     ask_for_help = AskForHelpBlock()
+
+
+# The end of a paragraph, list item or line: a new line of plain text, so the
+# items of a list are never read as one long sentence.
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def rich_text_lines(value) -> str:
+    """Rich text as plain text, one paragraph or list item a line."""
+    source = str(getattr(value, "source", value) or "")
+    lines = html.unescape(strip_tags(_BLOCK_END_RE.sub("\n", source))).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from sudachipy import Dictionary, SplitMode
 
+from cms import readings
+
 KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
 KANJI_RE = re.compile(f"[{KANJI}]")
 KANJI_RUN_RE = re.compile(f"([{KANJI}]+)")
@@ -100,8 +102,38 @@ def _ruby_for_word(surface: str, reading_katakana: str) -> str:
     return "".join(out)
 
 
-def furigana_text(text: str) -> str:
-    """Plain text in, HTML out: every word with kanji gets its reading in hiragana."""
+def furigana_text(text: str, fixed: dict[str, str] | None = None) -> str:
+    """Plain text in, HTML out: every word with kanji gets its reading in hiragana.
+
+    Counters and dates are read as people say them (1日 ついたち, 30分 さんじゅっぷん),
+    and the words of cms.readings.WORDS and of `fixed` (place names) as given there,
+    before SudachiPy reads the rest.
+    """
+    if not has_kanji(text):
+        return html.escape(text)
+    out = []
+    position = 0
+    for match in _fixed_re(tuple(sorted(fixed or {}))).finditer(text):
+        out.append(_dictionary_furigana(text[position : match.start()]))
+        word = match.group(0)
+        reading = (fixed or {}).get(word) or readings.WORDS.get(word)
+        if reading is None:
+            reading = readings.counter(int(match.group("n")), match.group("unit"))
+        out.append(_ruby_for_word(word, reading) if reading else html.escape(word))
+        position = match.end()
+    out.append(_dictionary_furigana(text[position:]))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _fixed_re(extra: tuple[str, ...]) -> re.Pattern:
+    words = sorted(set(readings.WORDS) | set(extra), key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words if word)
+    counters = r"(?<![0-9０-９])(?P<n>[0-9]{1,3})(?P<unit>時間|日|分|時)"
+    return re.compile(f"{alternatives}|{counters}" if alternatives else counters)
+
+
+def _dictionary_furigana(text: str) -> str:
     if not has_kanji(text):
         return html.escape(text)
     out = []
@@ -117,7 +149,7 @@ _TAG_RE = re.compile(r"(<[^>]*>)")
 _SKIP_TAGS = {"ruby", "rt", "rp", "script", "style", "code", "kbd", "title"}
 
 
-def furigana_html(markup: str) -> str:
+def furigana_html(markup: str, fixed: dict[str, str] | None = None) -> str:
     """Add ruby to the text of an HTML fragment (rich text), never inside tags or existing ruby."""
     if not has_kanji(markup):
         return markup
@@ -140,7 +172,7 @@ def furigana_html(markup: str) -> str:
         elif skipping or not has_kanji(piece):
             out.append(piece)
         else:
-            out.append(furigana_text(html.unescape(piece)))
+            out.append(furigana_text(html.unescape(piece), fixed))
     return "".join(out)
 
 

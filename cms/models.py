@@ -1,13 +1,12 @@
-import html
-import re
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,7 +17,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import easy_japanese, search
-from cms.blocks import HelpBodyBlock
+from cms.blocks import HelpBodyBlock, rich_text_lines
 from cms.panels import EasyJapaneseAdvicePanel
 from cms.reading import EASY_JAPANESE, reading_preferences_view, reading_prefs
 from outreach.queries import class_topics, next_classes_for_topic, topic_by_slug
@@ -328,12 +327,12 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
             if block.block_type == "heading":
                 lines.append(str(value))
             elif block.block_type in ("paragraph", "tip"):
-                lines.append(_text(value))
+                lines.append(rich_text_lines(value))
             elif block.block_type == "steps":
                 for step in value:
-                    lines += [_text(step["text"]), step["caption"] or ""]
+                    lines += [rich_text_lines(step["text"]), step["caption"] or ""]
             elif block.block_type == "warning":
-                lines += [value["title"], _text(value["text"])]
+                lines += [value["title"], rich_text_lines(value["text"])]
             elif block.block_type == "video":
                 lines += [value["title"], value["transcript"] or ""]
             elif block.block_type == "ask_for_help":
@@ -435,23 +434,17 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
         response.page_cacheable = not getattr(request, "is_preview", False)
         return response
 
+    def public_url(self) -> str:
+        """The article's address on the public site (PUBLIC_BASE_URL), whatever host the
+        request came in on: what a printed handout and its QR code point to."""
+        return settings.PUBLIC_BASE_URL + urlsplit(self.get_url() or "/").path
+
     @path("print/", name="print")
     def handout(self, request):
         """A4 handout for trainers: large type, the steps with their pictures, the desk's phone."""
         response = self.render(request, template="cms/help_article_print.html")
         response.page_cacheable = not getattr(request, "is_preview", False)
         return response
-
-
-# The end of a paragraph, list item or line: a new line of plain text, so the
-# items of a list are never read as one long sentence.
-_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
-def _text(value) -> str:
-    source = str(getattr(value, "source", value) or "")
-    lines = html.unescape(strip_tags(_BLOCK_END_RE.sub("\n", source))).splitlines()
-    return "\n".join(line.strip() for line in lines if line.strip())
 
 
 class TranslationProgress(models.Model):

@@ -378,3 +378,11 @@ def upcoming_classes_version(now=None) -> str:
     )
     latest = summary["latest"].isoformat() if summary["latest"] else "-"
     return f"{summary['count']}-{summary['last_id']}-{latest}"
+
+
+def place_readings() -> dict[str, str]:
+    """Each district's and venue's name with its kana, for furigana (cms.readings)."""
+    readings = dict(District.objects.exclude(name_kana="").values_list("name", "name_kana"))
+    venues = Venue.objects.exclude(name_kana="").values_list("name", "name_kana")
+    readings.update((name, kana.replace(" ", "").replace("\u3000", "")) for name, kana in venues)
+    return readings

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from cms import japanese
+from cms import japanese, readings
 from cms.languages import interface_language
 from cms.reading import reading_prefs
 
@@ -26,5 +26,6 @@ def furigana(value, on=True):
     if not on or value is None:
         return value
     if hasattr(value, "__html__"):
-        return mark_safe(japanese.furigana_html(str(value.__html__())))  # noqa: S308 - input already safe HTML; only ruby tags are added
-    return mark_safe(japanese.furigana_text(str(value)))  # noqa: S308 - furigana_text escapes its input
+        places = readings.place_readings()
+        return mark_safe(japanese.furigana_html(str(value.__html__()), places))  # noqa: S308 - input already safe HTML; only ruby tags are added
+    return mark_safe(japanese.furigana_text(str(value), readings.place_readings()))  # noqa: S308 - furigana_text escapes its input

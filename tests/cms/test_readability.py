@@ -5,8 +5,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from cms import easy_japanese, readability
+from cms.blocks import rich_text_lines
 from cms.demo import reading_levels
-from cms.models import HelpArticlePage, _text
+from cms.models import HelpArticlePage
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,7 @@ def test_list_items_are_lines_of_their_own_not_one_long_sentence():
         "<li>スマホと 顔の 写真と 4つの 数字を おぼえて いる こと</li>"
         "<li>市役所から とどいた 手紙の 中に ある QRコード</li></ul>"
     )
-    text = _text(html)
+    text = rich_text_lines(html)
     assert text.splitlines()[1] == "マイナンバーカードを 作る ときに もらった 紙"
     assert len(text.splitlines()) == 4
     report = easy_japanese.check(text, easy=True)

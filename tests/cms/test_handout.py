@@ -1,0 +1,54 @@
+"""The printed handout: the real public address, a QR code to the article, one A4 page."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from cms.demo_content import ARTICLES
+
+
+class LocalFiles(URLFetcher):
+    """Stylesheets and pictures from disk, as the browser would fetch them; nothing else."""
+
+    def fetch(self, url, headers=None):
+        path = re.sub(r"^https?://[^/]+", "", url)
+        if path.startswith(settings.STATIC_URL):
+            local = Path(finders.find(path.removeprefix(settings.STATIC_URL)))
+        elif path.startswith(settings.MEDIA_URL):
+            with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as picture:
+                headers = {"Content-Type": "image/svg+xml" if url.endswith(".svg") else ""}
+                return URLFetcherResponse(url, picture.read(), headers)
+        else:
+            raise ValueError(f"the handout fetched {url}")
+        return super().fetch(local.as_uri(), headers)
+
+
+def _pages(client, url) -> int:
+    html = client.get(url).content.decode()
+    document = HTML(string=html, base_url="http://testserver/", url_fetcher=LocalFiles())
+    return len(document.render().pages)
+
+
+def test_footer_has_the_public_address_and_a_qr_code_to_it(client, help_site, settings):
+    settings.PUBLIC_BASE_URL = "https://tsunagu.city.sagamihara.example"
+    body = client.get("/en/help/line-send-photo/print/").content.decode()
+    footer = body.split('class="handout__footer"')[1]
+    assert "https://tsunagu.city.sagamihara.example/en/help/line-send-photo/</span>" in footer
+    assert '<svg role="img"' in footer and 'class="handout__qr-code"' in footer
+    assert "<title>Scan with your phone" in footer
+    assert "testserver" not in footer
+
+
+@pytest.mark.parametrize("slug", [article.slug for article in ARTICLES])
+def test_handout_fits_one_a4_page(client, help_site, slug):
+    pages = {
+        url: _pages(client, url)
+        for url in (f"/help/{slug}/print/", f"/ja-x-easy/help/{slug}/print/")
+    }
+    assert set(pages.values()) == {1}, pages
