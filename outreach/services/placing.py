@@ -11,7 +11,7 @@ the same thing again, for writes that bypass these functions.
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import DataError, connection
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,6 +23,7 @@ from outreach.names import name_key
 from outreach.services.errors import AlreadyRegistered, ClassNotOpen
 
 Status = Registration.Status
+DIVISION_BY_ZERO = "22012"
 
 
 def lock_session(session_id: int) -> ClassSession:
@@ -109,7 +110,33 @@ PLACE_SQL = (
 )
 
 
-def place_locked_postgresql(registration: Registration, session: ClassSession) -> int:
+class NotPlaced(Exception):
+    """The one-round-trip insert placed nobody: the class closed, or the person is already in.
+
+    Raised as a database error inside the transaction, so that a COMMIT sent in the
+    same string never runs; register() asks which, once the transaction is rolled back.
+    """
+
+
+def commits_in_place(*, nothing_after: bool) -> bool:
+    """Whether the placing statement may end the transaction itself.
+
+    Only when the caller's atomic block is the outermost one (so its COMMIT is the
+    transaction's) and nothing is written after the insert. Django's COMMIT then
+    finds the transaction already ended, which psycopg treats as done.
+    """
+    return (
+        nothing_after
+        and connection.vendor == "postgresql"
+        and connection.in_atomic_block
+        and len(connection.atomic_blocks) == 1
+        and not connection.needs_rollback
+    )
+
+
+def place_locked_postgresql(
+    registration: Registration, session: ClassSession, *, commit: bool = False
+) -> int:
     """place_locked in one round trip to PostgreSQL; return the parties waiting.
 
     Under a burst the class's lock, not the CPU, limits throughput: whoever
@@ -121,7 +148,14 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
     arrival time is clock_timestamp() under the lock, so the waiting list's
     order stays the order of getting the lock. If the class closed meanwhile,
     or the same person is already registered here, nothing is inserted and the
-    locked row tells which.
+    statement fails (division by zero on the count of rows placed), which raises
+    NotPlaced: the caller rolls back and finds out which.
+
+    With `commit` (commits_in_place()), the string ends with COMMIT: the lock is
+    released by the server as soon as the row is written, without waiting for
+    this process to be scheduled again to send a COMMIT of its own. Under a
+    burst on a busy machine that wait was most of the time the lock was held.
+    A failed statement skips the COMMIT, so nothing half-done is ever committed.
     """
     meta = Registration._meta
     quote = connection.ops.quote_name
@@ -159,8 +193,10 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
               AND counted.mine = 0
             RETURNING id, status, requested_at
         )
-        SELECT placed.id, placed.status, placed.requested_at, counted.waiting
-        FROM placed, counted
+        SELECT 1 / (SELECT COUNT(*) FROM placed)::int AS placed_one,
+               (SELECT id FROM placed), (SELECT status FROM placed),
+               (SELECT requested_at FROM placed), (SELECT waiting FROM counted)
+        {"; COMMIT" if commit else ""}
     """  # noqa: S608 (names from the models; values are parameters)
     params = [
         session.pk,
@@ -173,19 +209,24 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
         session.pk,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        locked_row = cursor.fetchone()
+        try:
+            cursor.execute(sql, params)
+        except DataError as exc:
+            if getattr(exc.__cause__, "sqlstate", None) == DIVISION_BY_ZERO:
+                raise NotPlaced from exc
+            raise
         cursor.nextset()
-        row = cursor.fetchone()
-    if locked_row is None:  # the class was deleted while we waited
-        raise ClassNotOpen()
-    locked_status, starts_at, ends_at = locked_row
-    if row is None:
-        locked = ClassSession(pk=session.pk, status=locked_status)
-        locked.starts_at, locked.ends_at = starts_at, ends_at
-        check_open(locked, registration.channel)  # cancelled or started while we waited
-        raise AlreadyRegistered()
+        _one, *row = cursor.fetchone()
     registration.pk, registration.status, registration.requested_at, waiting = row
     registration.status_changed_at = registration.requested_at
     registration._state.adding = False
     return waiting
+
+
+def why_not_placed(session_id: int, channel: str) -> None:
+    """After NotPlaced, outside the rolled-back transaction: raise the reason."""
+    current = ClassSession.objects.filter(pk=session_id).first()
+    if current is None:  # deleted while we waited
+        raise ClassNotOpen()
+    check_open(current, channel)  # cancelled or started while we waited
+    raise AlreadyRegistered()

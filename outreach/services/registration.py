@@ -41,12 +41,15 @@ from outreach.services.errors import (
 )
 from outreach.services.identity import Consent, resident_for
 from outreach.services.placing import (
+    NotPlaced,
     can_place_in_one_round_trip,
     check_open,
+    commits_in_place,
     count_seats,
     lock_session,
     place_locked,
     place_locked_postgresql,
+    why_not_placed,
 )
 from outreach.signals import class_changed, registration_changed
 
@@ -204,7 +207,11 @@ def register(
             )
             # ---- the class's lock is held from here to commit: count, write, nothing else.
             if can_place_in_one_round_trip():
-                waiting = place_locked_postgresql(registration, session)
+                waiting = place_locked_postgresql(
+                    registration,
+                    session,
+                    commit=commits_in_place(nothing_after=created_by is None),
+                )
             else:
                 waiting = place_locked(registration, session)
             # The place on the waiting list, counted under the lock: those
@@ -212,6 +219,8 @@ def register(
             registration.arrival_position = (
                 waiting + 1 if registration.status == Status.WAITLISTED else None
             )
+            # Written after the insert: so with created_by the transaction is not
+            # ended by the placing statement (commits_in_place).
             if created_by is not None:
                 audit.record(created_by, "outreach.register", registration, channel=channel)
             _send_on_commit([registration], registration.status)
@@ -219,6 +228,8 @@ def register(
         # A same-person index caught a duplicate the count could not see (a
         # write that bypassed these services).
         raise AlreadyRegistered() from exc
+    except NotPlaced:
+        why_not_placed(session.pk, channel)
     return registration
 
 

@@ -191,3 +191,42 @@ def test_people_sharing_one_landline_registering_at_once_each_get_their_place():
     statuses = sorted(r.status for r in results)
     assert statuses == ["confirmed", "confirmed", "confirmed", "waitlisted"]
     assert Registration.objects.filter(session=session).confirmed().count() == session.capacity
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_placing_statement_commits_itself_and_a_refusal_commits_nothing():
+    """On its own transaction the insert ends with COMMIT, so the lock is released by the
+    server; a class closed while waiting for the lock leaves no new resident behind."""
+    from django.test.utils import CaptureQueriesContext
+
+    from outreach.models import ClassSession
+    from outreach.services import ClassNotOpen
+
+    session = ClassSessionFactory(capacity=5)
+    with CaptureQueriesContext(connection) as ctx:
+        register(
+            session,
+            name="住民",
+            name_kana="じゅうみん",
+            phone="090-1234-0001",
+            channel="web",
+            consent=consent(),
+        )
+    placing = [q["sql"] for q in ctx.captured_queries if "FOR UPDATE" in q["sql"]]
+    assert len(placing) == 1 and placing[0].rstrip().endswith("COMMIT")
+    assert Registration.objects.filter(session=session, status="confirmed").count() == 1
+
+    # Cancelled after this request checked it, before it got the lock.
+    ClassSession.objects.filter(pk=session.pk).update(status=ClassSession.Status.CANCELLED)
+    residents = Resident.objects.count()
+    with pytest.raises(ClassNotOpen):
+        register(
+            session,
+            name="新しい住民",
+            name_kana="あたらしい",
+            phone="090-5555-0002",
+            channel="web",
+            consent=consent(),
+        )
+    assert Resident.objects.count() == residents
+    assert Registration.objects.filter(session=session).count() == 1
