@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from functools import cache as memoize
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -54,17 +53,11 @@ def _generation() -> str:
     return generation
 
 
-@memoize
-def _rules() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
-    return tuple(
-        (re.compile(pattern), frozenset(params))
-        for pattern, params in getattr(settings, "PUBLIC_PAGE_CACHE", ())
-    )
-
-
 def _query(request) -> str | None:
     """The query string in a fixed order, or None when this path may not be cached with it."""
-    params = next((params for pattern, params in _rules() if pattern.match(request.path)), None)
+    # re keeps the compiled patterns; read each time, so a test may change the setting.
+    rules = getattr(settings, "PUBLIC_PAGE_CACHE", ())
+    params = next((params for pattern, params in rules if re.match(pattern, request.path)), None)
     if params is None:
         return None
     items = []
