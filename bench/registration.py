@@ -3,11 +3,14 @@
 Creates a throwaway database, serves the site with gunicorn on 127.0.0.1, fires
 BURST registrations at one class through the JSON API at once (CONCURRENCY at a
 time), then the same number of requests at a bare Django view in the same run.
-Prints registrations per second, p50/p99 latency, confirmed seats against
-capacity (must be equal) and the ratio to the bare view. Drops the database.
+Then the peer shape at a second class: PEER registrations, each on its own
+thread and its own new connection, all released at once by a barrier, and the
+bare view in the same shape. Prints registrations per second, p50/p99 latency,
+confirmed seats against capacity (must be equal) and the ratio to the bare view
+for each shape. Drops the database.
 
     .venv/bin/python bench/registration.py [--burst 500] [--concurrency 64] \\
-        [--workers 4] [--threads 1]
+        [--peer 300] [--workers 4] [--threads 1]
 
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432). On a
 machine others share, give the run its own BENCH_DB (the database it creates and
@@ -37,7 +40,7 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/"
 DB_NAME = os.environ.get("BENCH_DB", "tsunagu_bench_classes")
 CAPACITY = 40
 REQUEST_TIMEOUT = 15  # seconds per request
-TOTAL_TIMEOUT = 240  # seconds for the whole run
+TOTAL_TIMEOUT = 480  # seconds for the whole run
 
 
 def _free_port() -> int:
@@ -103,6 +106,32 @@ def _burst(port: int, jobs: list[tuple[str, str, dict | None]], concurrency: int
     return results, time.perf_counter() - began
 
 
+def _peer_burst(port: int, jobs: list[tuple[str, str, dict | None]]):
+    """The peer shape: one thread and one fresh connection per request, all released at once.
+
+    Each thread opens its connection only after the barrier, so connection setup is
+    part of what is measured, as when many phones press the button at the same moment.
+    """
+    start = threading.Barrier(len(jobs) + 1)
+    results: list = [None] * len(jobs)
+
+    def run(index, job):
+        start.wait()
+        try:
+            results[index] = _request(port, *job)
+        except OSError as exc:
+            results[index] = (0, time.perf_counter() - began, str(exc).encode())
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    began = time.perf_counter()
+    start.wait()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - began
+
+
 def _report(name: str, results, elapsed: float) -> float:
     latencies = sorted(r[1] for r in results)
     p50 = statistics.median(latencies)
@@ -115,6 +144,42 @@ def _report(name: str, results, elapsed: float) -> float:
     return rps
 
 
+def _registration_jobs(class_id: int, count: int) -> list[tuple[str, str, dict]]:
+    return [
+        (
+            "POST",
+            f"/api/v1/classes/{class_id}/registrations",
+            {
+                "name": f"住民{n}",
+                "name_kana": "じゅうみん",
+                "phone": f"090-2{n // 10000:03d}-{n % 10000:04d}",
+                "consent": True,
+            },
+        )
+        for n in range(count)
+    ]
+
+
+def _measure(port: int, class_id: int, count: int, burst) -> bool:
+    """Registrations, then the bare view in the same shape; True if every seat is right."""
+    results, elapsed = burst(_registration_jobs(class_id, count))
+    statuses: dict[int, int] = {}
+    for status, _latency, _body in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    reg_rps = _report("  registrations", results, elapsed)
+    print(f"    statuses: {dict(sorted(statuses.items()))}")
+    detail = json.loads(_request(port, "GET", f"/api/v1/classes/{class_id}")[2])
+    confirmed = detail["capacity"] - detail["seats_left"]
+    print(
+        f"    confirmed seats {confirmed} / capacity {detail['capacity']}, "
+        f"waitlisted {detail['waitlist_length']}"
+    )
+    bare_results, bare_elapsed = burst([("GET", "/bench/bare/", None)] * count)
+    bare_rps = _report("  bare Django view", bare_results, bare_elapsed)
+    print(f"  ratio registrations / bare view: {reg_rps / bare_rps:.2f}", flush=True)
+    return confirmed == detail["capacity"] and statuses.get(201, 0) == count
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--burst", type=int, default=500)
@@ -124,6 +189,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
         "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
+    )
+    parser.add_argument(
+        "--peer",
+        type=int,
+        default=300,
+        help="then the peer shape: this many at once, a thread and a connection each (0: skip)",
     )
     args = parser.parse_args()
     signal.alarm(TOTAL_TIMEOUT)  # bounded in time, whatever happens
@@ -139,8 +210,10 @@ def main() -> int:
         setup = (
             "import datetime as dt; from django.utils import timezone; "
             "from tests.factories import ClassSessionFactory; "
-            f"s = ClassSessionFactory(capacity={CAPACITY}, starts_at=timezone.now() + dt.timedelta(days=7), "
-            "ends_at=timezone.now() + dt.timedelta(days=7, hours=2)); print(s.pk)"
+            "when = timezone.now() + dt.timedelta(days=7); "
+            "ids = [ClassSessionFactory(capacity="
+            f"{CAPACITY}, starts_at=when, ends_at=when + dt.timedelta(hours=2)).pk "
+            "for _ in range(2)]; print(*ids)"
         )
         out = subprocess.run(
             [PYTHON, "manage.py", "shell", "-c", setup],
@@ -150,7 +223,7 @@ def main() -> int:
             capture_output=True,
             text=True,
         )
-        class_id = int(out.stdout.strip().splitlines()[-1])
+        class_id, peer_class_id = map(int, out.stdout.strip().splitlines()[-1].split())
         print(
             f"starting gunicorn ({args.workers} workers x {args.threads} threads) "
             f"on 127.0.0.1:{port} …",
@@ -172,7 +245,7 @@ def main() -> int:
             cwd=ROOT,
             env=env,
         )
-        for _ in range(100):
+        for _ in range(600):  # a loaded machine can take a minute to start the workers
             try:
                 if _request(port, "GET", "/healthz")[0] == 200:
                     break
@@ -186,40 +259,20 @@ def main() -> int:
             _request(port, "GET", "/bench/bare/")
             _request(port, "GET", f"/api/v1/classes/{class_id}")
 
-        jobs = [
-            (
-                "POST",
-                f"/api/v1/classes/{class_id}/registrations",
-                {
-                    "name": f"住民{n}",
-                    "name_kana": "じゅうみん",
-                    "phone": f"090-2{n // 10000:03d}-{n % 10000:04d}",
-                    "consent": True,
-                },
-            )
-            for n in range(args.burst)
-        ]
         print(f"burst: {args.burst} registrations, {args.concurrency} at a time …", flush=True)
-        results, elapsed = _burst(port, jobs, args.concurrency)
-        statuses: dict[int, int] = {}
-        for status, _latency, _body in results:
-            statuses[status] = statuses.get(status, 0) + 1
-        reg_rps = _report("registrations", results, elapsed)
-        print(f"  statuses: {dict(sorted(statuses.items()))}")
-
-        detail = json.loads(_request(port, "GET", f"/api/v1/classes/{class_id}")[2])
-        confirmed = detail["capacity"] - detail["seats_left"]
-        print(
-            f"  confirmed seats {confirmed} / capacity {detail['capacity']}, "
-            f"waitlisted {detail['waitlist_length']}"
+        ok = _measure(
+            port,
+            class_id,
+            args.burst,
+            lambda jobs: _burst(port, jobs, args.concurrency),
         )
-
-        bare_results, bare_elapsed = _burst(
-            port, [("GET", "/bench/bare/", None)] * args.burst, args.concurrency
-        )
-        bare_rps = _report("bare Django view", bare_results, bare_elapsed)
-        print(f"ratio registrations / bare view: {reg_rps / bare_rps:.2f}")
-        ok = confirmed == detail["capacity"] and statuses.get(201, 0) == args.burst
+        if args.peer:
+            print(
+                f"peer shape: {args.peer} registrations, one thread and one new connection "
+                "each, released at once …",
+                flush=True,
+            )
+            ok = _measure(port, peer_class_id, args.peer, lambda jobs: _peer_burst(port, jobs))
         print(
             "RESULT:", "ok" if ok else "FAILED (confirmed must equal capacity, every request 201)"
         )

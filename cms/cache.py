@@ -10,8 +10,9 @@ cookie. The key holds the path and query (and so the language prefix and the
 filters), the host and the reader's reading-aid cookie.
 
 Publishing a page or any change to classes or registrations starts a new
-generation, which makes every older entry unreachable (with Redis, on every
-server at once). The class pages show seats left, so the generation is bumped
+generation, which makes every older entry stale (with Redis, on every server at
+once): an entry keeps the generation it was made in, and a hit fetches the
+current generation and the entry in one round trip to the cache. The class pages show seats left, so the generation is bumped
 by outreach's signals, which are sent after the change has committed: a reader
 who asks after the registration's response never gets the old count.
 """
@@ -21,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from functools import cache as memoize
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -53,17 +53,11 @@ def _generation() -> str:
     return generation
 
 
-@memoize
-def _rules() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
-    return tuple(
-        (re.compile(pattern), frozenset(params))
-        for pattern, params in getattr(settings, "PUBLIC_PAGE_CACHE", ())
-    )
-
-
 def _query(request) -> str | None:
     """The query string in a fixed order, or None when this path may not be cached with it."""
-    params = next((params for pattern, params in _rules() if pattern.match(request.path)), None)
+    # re keeps the compiled patterns; read each time, so a test may change the setting.
+    rules = getattr(settings, "PUBLIC_PAGE_CACHE", ())
+    params = next((params for pattern, params in rules if re.match(pattern, request.path)), None)
     if params is None:
         return None
     items = []
@@ -76,6 +70,8 @@ def _query(request) -> str | None:
 
 
 def cache_key(request) -> str | None:
+    """The page's key, without the generation: the entry carries the generation it was
+    made in, so one round trip to the cache fetches both (see lookup())."""
     if request.method not in ("GET", "HEAD"):
         return None
     query = _query(request)
@@ -85,7 +81,19 @@ def cache_key(request) -> str | None:
         return None
     prefs = encode(*parse(request.COOKIES.get(COOKIE)))
     where = hashlib.sha256(f"{request.get_host()}{request.path}?{query}".encode()).hexdigest()
-    return f"cms:page:{_generation()}:{get_language()}:{prefs}:{where[:32]}"
+    return f"cms:page:{get_language()}:{prefs}:{where[:32]}"
+
+
+def lookup(key: str) -> tuple[str, tuple | None]:
+    """The current generation and the page stored under key if it was made in it."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return _generation(), None
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return generation, None
+    return generation, stored[1:]
 
 
 class PublicPageCacheMiddleware:
@@ -96,8 +104,9 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         key = cache_key(request)
+        generation = None
         if key is not None:
-            stored = cache.get(key)
+            generation, stored = lookup(key)
             if stored is not None:
                 content, headers = stored
                 response = HttpResponse(content)
@@ -114,6 +123,8 @@ class PublicPageCacheMiddleware:
             and not getattr(response, "streaming", False)
         ):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), TIMEOUT)
+            # Stored with the generation read before the view ran: if a change
+            # committed meanwhile, the entry is already stale and never served.
+            cache.set(key, (generation, response.content, headers), TIMEOUT)
             response[HEADER] = "miss"
         return response

@@ -437,11 +437,16 @@ MIDDLEWARE.insert(
 # The paths it may serve (after an optional language prefix), each with the query
 # parameters that may vary it; a request with any other parameter is not cached.
 _LANGUAGE_PREFIX = r"^/(?:[a-z]{2,3}(?:-[a-z0-9]+)*/)?"
-PUBLIC_PAGE_CACHE = [
-    (_LANGUAGE_PREFIX + r"help/", ()),
+PUBLIC_PAGE_CACHE = [(_LANGUAGE_PREFIX + r"help/", ())]
+# The class finder and class page show seats left, which must be right on the next visit
+# after a registration in every process: only a shared cache (Redis) is purged everywhere
+# at once, so with the per-process local-memory cache they are not cached.
+CLASS_PAGE_CACHE = [
     (_LANGUAGE_PREFIX + r"classes/$", ("district", "topic", "date_from", "page")),
     (_LANGUAGE_PREFIX + r"classes/[0-9]+/$", ()),
 ]
+if REDIS_URL:
+    PUBLIC_PAGE_CACHE += CLASS_PAGE_CACHE
 CMS_PAGE_CACHE_SECONDS = env_int("CMS_PAGE_CACHE_SECONDS", 60)
 
 # --- Figures and open data (metrics) ------------------------------------------------------

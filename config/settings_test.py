@@ -18,6 +18,11 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: its local-memory cache is purged wherever a registration is made.
+PUBLIC_PAGE_CACHE = [  # noqa: F405
+    *PUBLIC_PAGE_CACHE,  # noqa: F405
+    *(rule for rule in CLASS_PAGE_CACHE if rule not in PUBLIC_PAGE_CACHE),  # noqa: F405
+]
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

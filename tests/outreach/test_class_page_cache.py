@@ -128,3 +128,18 @@ def test_a_cached_hit_makes_no_query_whatever_the_data(client, django_assert_max
         client.get(url)
         with django_assert_max_num_queries(0):
             assert client.get(url)[HEADER] == "hit"
+
+
+def test_without_a_shared_cache_the_class_pages_are_not_cached(client, settings):
+    """config/settings.py lists the class pages only with Redis: a per-process cache in
+    another worker would keep the old seats left after a registration."""
+    settings.PUBLIC_PAGE_CACHE = [
+        rule for rule in settings.PUBLIC_PAGE_CACHE if rule not in settings.CLASS_PAGE_CACHE
+    ]
+    session = ClassSessionFactory()
+    for url in (
+        reverse("outreach:class-list"),
+        reverse("outreach:class-detail", args=[session.pk]),
+    ):
+        client.get(url)
+        assert HEADER not in client.get(url)
