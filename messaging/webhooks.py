@@ -21,6 +21,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
+from core.params import positive_int
 from messaging import clock
 from messaging.models import InboundMessage, Message, OptOut
 from messaging.schedule import desk_is_open
@@ -86,11 +87,12 @@ def _caller(request) -> str:
 
 def _choice(request) -> str:
     """Keys pressed, or digits and menu words heard (Japanese speech, full-width digits)."""
-    digits = request.POST.get("Digits", "")
+    # Only ASCII digits: int() of another digit ("²") fails, of "٣" reads a number.
+    digits = unicodedata.normalize("NFKC", request.POST.get("Digits", ""))
     if digits:
-        return digits
+        return "".join(re.findall(r"[0-9#*]", digits))
     heard = unicodedata.normalize("NFKC", request.POST.get("SpeechResult", ""))
-    found = re.findall(r"\d", heard)
+    found = re.findall(r"[0-9]", heard)
     if found:
         return "".join(found)
     words = [
@@ -220,7 +222,7 @@ def voice_recorded(request):
             from_number=_caller(request),
             provider_id=post.get("RecordingSid") or post.get("CallSid", ""),
             recording_url=recording,
-            recording_seconds=int(post.get("RecordingDuration") or 0) or None,
+            recording_seconds=positive_int(post.get("RecordingDuration")),
         )
     response = VoiceResponse()
     say(response, "ありがとう ございました。係の人から お電話 します。")
@@ -229,10 +231,10 @@ def voice_recorded(request):
 
 
 def _district(request):
-    number = request.GET.get("district") or _choice(request)
-    if not number.isdigit():
+    number = positive_int(request.GET.get("district") or _choice(request))
+    if number is None:
         return None
-    return District.objects.filter(flyer_number=int(number)).first()
+    return District.objects.filter(flyer_number=number).first()
 
 
 def _upcoming_classes(district):
@@ -304,7 +306,7 @@ def voice_register(request):
         say(response, "申し込みを やめました。")
         _main_menu(response, greet=False)
         return xml(response)
-    session = get_object_or_404(ClassSession, pk=request.GET.get("session", "0"))
+    session = get_object_or_404(ClassSession, pk=positive_int(request.GET.get("session")) or 0)
     try:
         registration = register(
             session,
@@ -405,7 +407,7 @@ def voice_cancel(request):
     # The registration must belong to the number calling, whatever the URL says.
     registration = (
         Registration.objects.active()
-        .filter(pk=request.GET.get("registration") or 0, phone=_caller(request))
+        .filter(pk=positive_int(request.GET.get("registration")) or 0, phone=_caller(request))
         .first()
     )
     if registration is None or _choice(request)[:1] != "9":
