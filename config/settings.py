@@ -148,6 +148,7 @@ AUTH_USER_MODEL = "core.User"
 
 # --- Cache and sessions -------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
+DATABASE_CACHE_TABLE = "tsunagu_cache"
 if REDIS_URL:
     # Shared by every app server: rate limits and sessions must be the same
     # whichever server answers.
@@ -160,10 +161,15 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    # Without Redis the cache lives in PostgreSQL, which every gunicorn worker and
+    # every server shares: a per-process cache (LocMem) would multiply the login
+    # and registration limits by the number of workers. Migration core.0004
+    # creates the table, so a fresh install has it after `migrate`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tsunagu",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+            "KEY_PREFIX": "tsunagu",
         }
     }
 
