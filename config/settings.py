@@ -8,6 +8,7 @@ HSTS and the HTTPS redirect are on.
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
 from django.conf import locale as django_lang_info
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     # Before anything looks a value up in the database (sessions first).
     "core.middleware.NulCharacterRefusalMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -334,6 +336,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# No Gravatar: it would send a hash of each editor's address to a third party
+# (and the Content-Security-Policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Passwords are reset and changed through allauth, which also guards TOTP.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
@@ -385,6 +390,26 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sent on every response by core.security_headers (django-csp), which says why each
+# source is allowed; Wagtail's admin gets its additions there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "media-src": [csp.SELF],
+        "worker-src": [csp.SELF],
+        "manifest-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        # Wagtail's preview shows the page in a frame of the admin (same origin).
+        "frame-ancestors": [csp.SELF],
+    }
+}
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {

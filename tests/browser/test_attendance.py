@@ -199,6 +199,29 @@ def test_taking_attendance_online_stores_each_mark_once(new_page, server, class_
     )
 
 
+def test_the_tablet_works_offline_ready_under_the_content_security_policy(
+    new_page, server, class_today
+):
+    trainer, session, registrations = class_today
+    page = new_page(viewport=TABLET, bypass_csp=False)
+    _sign_in(page.context, server, trainer)
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Security Policy" in m.text else None)
+    page.goto(f"{server.url}/trainer/")
+    page.wait_for_selector("#trainer-app[data-ready=true]")
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(f"{server.url}/trainer/classes/{session.pk}/")
+    page.wait_for_selector("#trainer-app[data-ready=true]")
+    assert "script-src 'self'" in page.evaluate(
+        "fetch(location.href).then(r => r.headers.get('content-security-policy'))"
+    )
+    _row(page, "相模 一郎").get_by_role("button", name="出席", exact=True).click()
+    page.get_by_role("button", name="今すぐ送信").click()
+    page.wait_for_selector("#sync-status[data-waiting='0']", state="attached")
+    assert AttendanceMark.objects.count() == 1
+    assert refused == []
+
+
 def test_a_refused_mark_leaves_the_queue_with_its_reason(new_page, server, class_today):
     trainer, session, registrations = class_today
     page = _tablet(new_page, server, trainer)
