@@ -8,6 +8,7 @@ Every answer is JSON, errors included: {"detail": "...", "errors": {field: [...]
 import json
 import logging
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -16,6 +17,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from core.api_schema import field_message
+from core.views import request_too_large
 
 logger = logging.getLogger("tsunagu.api")
 
@@ -70,6 +72,12 @@ def _http_error(request, exc):
         401: _("ログインしてください。"),
     }.get(exc.status_code, str(exc))
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request, exc):
+    # Raised when the body is read; the catch-all below would make it a 500.
+    return request_too_large(request)
 
 
 @api.exception_handler(Http404)

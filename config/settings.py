@@ -8,6 +8,7 @@ HSTS and the HTTPS redirect are on.
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
 from django.conf import locale as django_lang_info
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -86,11 +87,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     # Before anything looks a value up in the database (sessions first).
     "core.middleware.NulCharacterRefusalMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -147,6 +150,7 @@ AUTH_USER_MODEL = "core.User"
 
 # --- Cache and sessions -------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
+DATABASE_CACHE_TABLE = "tsunagu_cache"
 if REDIS_URL:
     # Shared by every app server: rate limits and sessions must be the same
     # whichever server answers.
@@ -160,10 +164,15 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    # Without Redis the cache lives in PostgreSQL, which every gunicorn worker and
+    # every server shares: a per-process cache (LocMem) would multiply the login
+    # and registration limits by the number of workers. Migration core.0004
+    # creates the table, so a fresh install has it after `migrate`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tsunagu",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+            "KEY_PREFIX": "tsunagu",
         }
     }
 
@@ -328,6 +337,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# No Gravatar: it would send a hash of each editor's address to a third party
+# (and the Content-Security-Policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Passwords are reset and changed through allauth, which also guards TOTP.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
@@ -379,6 +391,26 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sent on every response by core.security_headers (django-csp), which says why each
+# source is allowed; Wagtail's admin gets its additions there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "media-src": [csp.SELF],
+        "worker-src": [csp.SELF],
+        "manifest-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        # Wagtail's preview shows the page in a frame of the admin (same origin).
+        "frame-ancestors": [csp.SELF],
+    }
+}
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {

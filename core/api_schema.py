@@ -23,13 +23,18 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = {}
 
 
-def storable(value: str) -> str:
-    """Refuse what PostgreSQL cannot store in a text column: NUL, and lone UTF-16 surrogates.
+def is_storable(value: str) -> bool:
+    """False for what PostgreSQL cannot store in a text column: NUL, and lone UTF-16 surrogates.
 
-    Without this, "\\u0000" in a JSON string reaches the database and fails there
-    with a 500 (and lone surrogates fail when psycopg encodes the query).
+    Without this check, "\\u0000" in a JSON string reaches the database and fails
+    there with a 500 (and lone surrogates fail when psycopg encodes the query).
     """
-    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+    return "\x00" not in value and not any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def storable(value: str) -> str:
+    """A schema validator: refuses text that is_storable says the database cannot hold."""
+    if not is_storable(value):
         raise PydanticCustomError(
             "refused_unstorable", _("使えない文字（NUL文字など）が含まれています。")
         )

@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.roles import Role, user_has_role
@@ -73,3 +74,26 @@ class NulCharacterRefusalMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=400)
         return render(request, "400.html", status=400)
+
+
+class ApiLanguageMiddleware:
+    """Answer /api/ in the language the client asks for (language cookie, Accept-Language).
+
+    The API is not under i18n_patterns, and LocaleMiddleware gives every unprefixed
+    address the default language, so a tablet showing the English roster would get
+    Japanese reasons for refused items. The tablet's script sends its page's
+    language in Accept-Language; a client that sends nothing gets Japanese.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -66,6 +67,29 @@ def rate_limited(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=429)
     return render(request, "429.html", {"message": message}, status=429)
+
+
+def bad_request(request, exception=None):
+    """Django's answer to a request it cannot read; a body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413.
+
+    Without this, a too large form or API body got a bare 400 page (or a 500 from
+    the API, which reads the body itself), and the person was not told why.
+    """
+    if isinstance(exception, RequestDataTooBig):
+        return request_too_large(request)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("送られた内容を読めませんでした。")}, status=400)
+    return render(request, "400.html", status=400)
+
+
+def request_too_large(request):
+    message = _(
+        "送られた内容が大きすぎるため、受け付けられませんでした。"
+        "文章を短くするか、添付するファイルを小さくして、もう一度お試しください。"
+    )
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=413)
+    return render(request, "413.html", {"message": message}, status=413)
 
 
 def forbidden(request, exception=None):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from twilio.twiml.voice_response import VoiceResponse
 
+from core.params import positive_int
 from messaging.voice import RETRIES, say, url
 from messaging.voice_words import words
 from messaging.webhooks import caller_number
@@ -34,7 +35,7 @@ class Call:
         self.request = request
         self.language = "en" if request.GET.get("lang") == "en" else "ja"
         tries = request.GET.get("try", "0")
-        self.tries = min(int(tries), RETRIES) if tries.isdigit() else 0
+        self.tries = min(positive_int(tries) or 0, RETRIES)
         self.caller = caller_number(request)
 
     def url(self, path: str, tries: int = 0, **params) -> str:
@@ -59,11 +60,12 @@ def heard(request) -> str:
 
 def key_meant(request) -> str:
     """The key pressed, or the key meant by the digits or menu words heard."""
-    digits = request.POST.get("Digits", "")
-    if digits:
-        return digits[:1]
+    # Only ASCII digits: int() of another digit ("²") fails, of "٣" reads a number.
+    digits = re.findall(r"[0-9#*]", unicodedata.normalize("NFKC", request.POST.get("Digits", "")))
+    if request.POST.get("Digits"):
+        return digits[0] if digits else ""
     heard_text = heard(request)
-    found = re.findall(r"\d", heard_text)
+    found = re.findall(r"[0-9]", heard_text)
     if found:
         return found[0]
     for digit, spoken in SPOKEN_KEYS:

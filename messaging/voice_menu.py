@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from twilio.twiml.voice_response import VoiceResponse
 
+from core.params import positive_int
 from messaging import clock
 from messaging.models import InboundMessage, Message
 from messaging.schedule import desk_is_open
@@ -118,7 +119,7 @@ def voice_recorded(request):
             from_number=caller_number(request),
             provider_id=post.get("RecordingSid") or post.get("CallSid", ""),
             recording_url=recording,
-            recording_seconds=int(post.get("RecordingDuration") or 0) or None,
+            recording_seconds=positive_int(post.get("RecordingDuration")),
         )
     response = VoiceResponse()
     Call(request).say(response, "recorded")
@@ -176,14 +177,16 @@ def _ask_district(response: VoiceResponse, call: Call, tries: int = 0) -> None:
 def _district(request, districts=None):
     """The district of the query (a later step), the keys pressed, or the name heard."""
     number = request.GET.get("district") or request.POST.get("Digits", "")
-    if number.isdigit():
-        return District.objects.filter(flyer_number=int(number)).first()
     if number:
-        return None
+        # Only ASCII digits name a district: "²" passes isdigit() and int() refuses it.
+        flyer_number = positive_int(number)
+        if flyer_number is None:
+            return None
+        return District.objects.filter(flyer_number=flyer_number).first()
     districts = districts if districts is not None else _districts()
     chosen = _district_heard(request, districts)
     if chosen is None:
-        digits = re.findall(r"\d", heard(request))
+        digits = re.findall(r"[0-9]", heard(request))
         if digits:
             return District.objects.filter(flyer_number=int("".join(digits[:2]))).first()
     return chosen
@@ -244,7 +247,7 @@ def voice_class(request):
         _ask_class(response, call, call.tries, district=district)
     elif action == "back":
         _ask_menu(response, call)
-    elif choice.isdigit() and 1 <= int(choice) <= len(sessions):
+    elif positive_int(choice) and int(choice) <= len(sessions):
         _ask_register(response, call, 0, session=sessions[int(choice) - 1])
     else:
         again(response, call, _ask_class)
@@ -252,7 +255,9 @@ def voice_class(request):
 
 
 def _ask_register(response: VoiceResponse, call: Call, tries: int = 0, *, session=None) -> None:
-    session = session or get_object_or_404(ClassSession, pk=call.request.GET.get("session", "0"))
+    session = session or get_object_or_404(
+        ClassSession, pk=positive_int(call.request.GET.get("session")) or 0
+    )
     confirm = gather(response, call.url("voice/register/", tries, session=session.pk))
     call.say_text(confirm, spoken_class(session, language=call.language))
     # The purpose is stated before the key press that records consent (PURPOSE_STATEMENT).
@@ -271,7 +276,7 @@ def voice_register(request):
     """
     call = Call(request)
     response = VoiceResponse()
-    session = get_object_or_404(ClassSession, pk=request.GET.get("session", "0"))
+    session = get_object_or_404(ClassSession, pk=positive_int(request.GET.get("session")) or 0)
     action = keys("register").get(key_meant(request))
     if action == "back":
         call.say(response, "not_registered")
@@ -349,7 +354,7 @@ def voice_mine(request):
     registrations = _my_registrations(call.caller)
     if keys("mine").get(choice) == "back":
         _ask_menu(response, call)
-    elif choice.isdigit() and 1 <= int(choice) <= len(registrations):
+    elif positive_int(choice) and int(choice) <= len(registrations):
         _ask_cancel(response, call, 0, registration=registrations[int(choice) - 1])
     else:
         again(response, call, _ask_mine)
@@ -360,7 +365,7 @@ def _callers_registration(call: Call):
     # The registration must belong to the number calling, whatever the URL says.
     return (
         Registration.objects.active()
-        .filter(pk=call.request.GET.get("registration") or 0, phone=call.caller)
+        .filter(pk=positive_int(call.request.GET.get("registration")) or 0, phone=call.caller)
         .select_related("session", "session__venue", "session__topic")
         .first()
     )

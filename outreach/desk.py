@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import access_log, audit
+from core.params import positive_int
 from core.permissions import coordinator_required, has_any_role, trainer_required
 from core.roles import Role
 from outreach.forms import (
@@ -231,8 +232,8 @@ def phone_registration(request):
         found = list(Resident.objects.on_file().filter(lookup).select_related("district")[:10])
     initial = {"party_size": 1}
     chosen = None
-    if (request.GET.get("resident") or "").isdigit():
-        chosen = Resident.objects.on_file().filter(pk=request.GET["resident"]).first()
+    if resident_id := positive_int(request.GET.get("resident")):
+        chosen = Resident.objects.on_file().filter(pk=resident_id).first()
         if chosen:
             initial.update(
                 phone=format_national(chosen.phone),
@@ -244,8 +245,8 @@ def phone_registration(request):
         access_log.record(
             request, "phone_lookup", chosen, found=[resident.pk for resident in found]
         )
-    if request.GET.get("session"):
-        initial["session"] = request.GET["session"]
+    if session_id := positive_int(request.GET.get("session")):
+        initial["session"] = session_id
     form = DeskRegistrationForm(
         request.POST or None, initial=initial, sessions=sessions, resident=chosen
     )

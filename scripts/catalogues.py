@@ -49,6 +49,8 @@ RESIDENT_SOURCES = (
     "templates/403.html",
     "templates/404.html",
     "templates/429.html",
+    "templates/413.html",
+    "core/views.py::request_too_large",
     "templates/500.html",
     "config/settings.py",  # the city's name and the desk's opening hours
     "core/views.py::rate_limited",

@@ -17,14 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import uuid
-from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from core import audit
@@ -41,12 +38,18 @@ from outreach.phones import parse_phone
 from outreach.rosters import current_state
 from outreach.services.errors import AlreadyRegistered
 from outreach.services.identity import attach_registration
+from outreach.services.sync_items import (
+    ItemInvalid,
+    ItemNotAllowed,
+    ItemResult,
+    int_field,
+    made_at_field,
+    text_field,
+    uuid_field,
+)
 
 # A batch larger than this is refused whole: a tablet never holds that many.
 MAX_BATCH_ITEMS = 1000
-# A device clock ahead of the server by more than this is not trusted: such a
-# mark would otherwise win over every later correction.
-CLOCK_SKEW_ALLOWED = dt.timedelta(minutes=5)
 
 MARK = "mark"
 WALK_IN = "walk_in"
@@ -188,77 +191,6 @@ def merge_walk_in(walk_in: WalkIn, resident: Resident, *, by) -> Registration:
 # --- The sync batch ------------------------------------------------------------------------
 
 
-@dataclass
-class ItemResult:
-    uuid: str
-    status: str  # "stored", "duplicate" or "error"
-    error: str = ""
-    registration: int | None = None
-    code: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"uuid": self.uuid, "status": self.status}
-        if self.error:
-            data["error"] = self.error
-            data["code"] = self.code
-        if self.registration is not None:
-            data["registration"] = self.registration
-        return data
-
-
-class ItemInvalid(Exception):
-    code = "invalid"
-
-
-class ItemNotAllowed(Exception):
-    code = "forbidden"
-
-
-def _text(item: dict, key: str, *, max_length: int, required: bool = False) -> str:
-    value = item.get(key, "")
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ItemInvalid(_("「%(field)s」は文字で送ってください。") % {"field": key})
-    value = value.strip()
-    if required and not value:
-        raise ItemInvalid(_("「%(field)s」がありません。") % {"field": key})
-    if len(value) > max_length:
-        raise ItemInvalid(
-            _("「%(field)s」は%(max)d文字までです。") % {"field": key, "max": max_length}
-        )
-    return value
-
-
-def _uuid(value) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise ItemInvalid(_("IDの形式が正しくありません。")) from exc
-
-
-def _made_at(item: dict, now: dt.datetime) -> dt.datetime:
-    raw = item.get("made_at")
-    try:
-        made_at = parse_datetime(raw) if isinstance(raw, str) else None
-    except ValueError:
-        made_at = None
-    if made_at is None or timezone.is_naive(made_at):
-        raise ItemInvalid(_("記録した日時（made_at）は時差つきの ISO 8601 で送ってください。"))
-    if made_at > now + CLOCK_SKEW_ALLOWED:
-        made_at = now
-    return made_at
-
-
-def _int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ItemInvalid(_("「%(field)s」は数で送ってください。") % {"field": name})
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ItemInvalid(_("「%(field)s」は数で送ってください。") % {"field": name}) from exc
-
-
 class _Batch:
     """Caches what a batch looks up again and again (sessions, permissions, registrations)."""
 
@@ -271,7 +203,7 @@ class _Batch:
         self.walk_ins: dict[uuid.UUID, Registration] = {}
 
     def session(self, item: dict) -> ClassSession:
-        session_id = _int(item.get("session"), "session")
+        session_id = int_field(item.get("session"), "session")
         if session_id not in self.sessions:
             self.sessions[session_id] = (
                 ClassSession.objects.select_related("venue__district").filter(pk=session_id).first()
@@ -287,7 +219,7 @@ class _Batch:
 
     def registration(self, item: dict, session: ClassSession) -> Registration:
         if item.get("walk_in"):
-            walk_in_uuid = _uuid(item["walk_in"])
+            walk_in_uuid = uuid_field(item["walk_in"])
             if walk_in_uuid not in self.walk_ins:
                 found = WalkIn.objects.filter(client_uuid=walk_in_uuid).select_related(
                     "registration"
@@ -299,7 +231,7 @@ class _Batch:
                 self.walk_ins[walk_in_uuid] = found.get().registration
             registration = self.walk_ins[walk_in_uuid]
         else:
-            registration_id = _int(item.get("registration"), "registration")
+            registration_id = int_field(item.get("registration"), "registration")
             if registration_id not in self.registrations:
                 self.registrations[registration_id] = Registration.objects.filter(
                     pk=registration_id
@@ -310,7 +242,7 @@ class _Batch:
         return registration
 
     def statement(self, item: dict, session: ClassSession) -> CanDoStatement:
-        statement_id = _int(item.get("statement"), "statement")
+        statement_id = int_field(item.get("statement"), "statement")
         if statement_id not in self.statements:
             self.statements[statement_id] = CanDoStatement.objects.filter(pk=statement_id).first()
         statement = self.statements[statement_id]
@@ -320,12 +252,12 @@ class _Batch:
 
 
 def _walk_in_from_item(batch: _Batch, item: dict, now) -> tuple[Registration, bool]:
-    client_uuid = _uuid(item.get("uuid"))
+    client_uuid = uuid_field(item.get("uuid"))
     session = batch.session(item)
-    name = _text(item, "name", max_length=100, required=True)
-    name_kana = _text(item, "name_kana", max_length=100, required=True)
-    phone = _text(item, "phone", max_length=40)
-    party_size = _int(item.get("party_size", 1), "party_size")
+    name = text_field(item, "name", max_length=100, required=True)
+    name_kana = text_field(item, "name_kana", max_length=100, required=True)
+    phone = text_field(item, "phone", max_length=40)
+    party_size = int_field(item.get("party_size", 1), "party_size")
     if party_size not in (1, 2):
         raise ItemInvalid(_("人数は1人か2人です。"))
     registration, created = add_walk_in(
@@ -336,7 +268,7 @@ def _walk_in_from_item(batch: _Batch, item: dict, now) -> tuple[Registration, bo
         phone=phone,
         party_size=party_size,
         needs_loaner_device=bool(item.get("needs_loaner_device", False)),
-        made_at=_made_at(item, now),
+        made_at=made_at_field(item, now),
         by=batch.user,
     )
     batch.walk_ins[client_uuid] = registration
@@ -344,7 +276,7 @@ def _walk_in_from_item(batch: _Batch, item: dict, now) -> tuple[Registration, bo
 
 
 def _mark_from_item(batch: _Batch, item: dict, now) -> AttendanceMark:
-    client_uuid = _uuid(item.get("uuid"))
+    client_uuid = uuid_field(item.get("uuid"))
     session = batch.session(item)
     registration = batch.registration(item, session)
     kind = item.get("kind")
@@ -378,8 +310,8 @@ def _mark_from_item(batch: _Batch, item: dict, now) -> AttendanceMark:
         value=value,
         statement=statement,
         phase=phase,
-        note=_text(item, "note", max_length=200),
-        made_at=_made_at(item, now),
+        note=text_field(item, "note", max_length=200),
+        made_at=made_at_field(item, now),
         made_by=batch.user,
     )
 
@@ -420,6 +352,9 @@ def apply_sync_batch(user, items: list, *, now=None) -> list[ItemResult]:
             results[index] = ItemResult(
                 item_uuid, "error", error=str(exc), code=getattr(exc, "code", "invalid")
             )
+        except DatabaseError:
+            # add_walk_in writes in a savepoint, so the batch's transaction is intact.
+            results[index] = _not_stored(ItemResult(item_uuid, "error"))
     if marks:
         uuids = [mark.client_uuid for _index, mark in marks]
         already = set(
@@ -435,10 +370,37 @@ def apply_sync_batch(user, items: list, *, now=None) -> list[ItemResult]:
             else:
                 seen.add(mark.client_uuid)
                 new_marks.append(mark)
-        # ignore_conflicts: a replay racing this one may insert the same UUIDs
-        # between the check above and here; the unique constraint keeps one.
-        AttendanceMark.objects.bulk_create(new_marks, ignore_conflicts=True)
+        _insert_marks(new_marks, {mark.client_uuid: results[index] for index, mark in marks})
     return [result for result in results if result is not None]
+
+
+def _not_stored(result: ItemResult) -> ItemResult:
+    """Turn an item's result into the refusal of what the database would not store."""
+    result.status, result.code, result.registration = "error", "invalid", None
+    result.error = _("この記録は保存できませんでした。紙の名簿に書いてください。")
+    return result
+
+
+def _insert_marks(marks: list[AttendanceMark], results: dict[uuid.UUID, ItemResult]) -> None:
+    """Insert checked marks at once; if the database refuses the lot, one by one.
+
+    ignore_conflicts: a replay racing this one may insert the same UUIDs between
+    the duplicate check and here; the unique constraint keeps one. Anything else
+    the database refuses (a registration deleted meanwhile) fails only its own
+    mark, so a tablet is never left resending a batch that can never be stored.
+    """
+    try:
+        with transaction.atomic():
+            AttendanceMark.objects.bulk_create(marks, ignore_conflicts=True)
+        return
+    except DatabaseError:
+        pass
+    for mark in marks:
+        try:
+            with transaction.atomic():
+                AttendanceMark.objects.bulk_create([mark], ignore_conflicts=True)
+        except DatabaseError:
+            _not_stored(results[mark.client_uuid])
 
 
 # --- The coordinator's paper entry ----------------------------------------------------

@@ -79,7 +79,8 @@
     statement = statement ? String(statement) : ""; phase = phase || "";
     var best = reg ? server["r" + reg + "|" + kind + "|" + statement + "|" + phase] : null;
     items.forEach(function (it) {
-      if (it.type !== "mark" || it.kind !== kind || String(it.statement || "") !== statement || (it.phase || "") !== phase) return;
+      // A refused item is not what the server holds: the page shows the server's state.
+      if (it.error || it.type !== "mark" || it.kind !== kind || String(it.statement || "") !== statement || (it.phase || "") !== phase) return;
       if ((reg && String(it.registration) === reg) || (walk && it.walk_in === walk)) best = later(best, it);
     });
     return best;
@@ -158,6 +159,13 @@
   }
   var timer = null;
   function soon() { clearTimeout(timer); timer = setTimeout(sync, 800); }
+  var batchSize = 200;
+  function refuse(it, why) {
+    it.sent = 1; it.error = why; refused.push(why); save(it);
+    // The refused item no longer counts: redraw from what the server holds.
+    var roster = $("#roster");
+    if (roster) { $$(".person", roster).forEach(paint); tally(); paintCanDo(); }
+  }
   function sync() {
     if (syncing || !SYNC_URL) return Promise.resolve();
     var pending = items.filter(function (it) { return !it.sent; });
@@ -165,15 +173,25 @@
     // Walk-ins first: marks for a walk-in refer to it by its UUID.
     pending.sort(function (a, b) { return (a.type === "walk_in" ? 0 : 1) - (b.type === "walk_in" ? 0 : 1); });
     syncing = true;
-    var batch = pending.slice(0, 200);
+    var batch = pending.slice(0, batchSize);
     var body = JSON.stringify({ items: batch.map(function (it) {
       var out = {}; Object.keys(it).forEach(function (k) { if (k !== "sent" && k !== "error") out[k] = it[k]; }); return out;
     }) });
     var el = $("#sync-status"); if (el) el.textContent = MSG.sending;
     return fetch(SYNC_URL, { method: "POST", credentials: "same-origin", cache: "no-store",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() }, body: body })
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf(),
+        "Accept-Language": document.documentElement.lang || "ja" }, body: body })
       .then(function (res) {
         if (res.status === 401 || res.status === 403) { lastProblem = MSG.signIn; return null; }
+        // The server refused the whole batch as too large or unreadable: send halves,
+        // down to one item, which is then dropped with the reason, so one poisoned
+        // item never keeps the tablet resending forever.
+        if (res.status === 413 || res.status === 400 || res.status === 422) {
+          if (batch.length > 1) batchSize = Math.ceil(batch.length / 2);
+          else refuse(batch[0], res.status === 413 ? MSG.tooLarge : MSG.unreadable);
+          setTimeout(sync, 0);
+          return null;
+        }
         if (!res.ok) throw new Error(String(res.status));
         return res.json();
       })
@@ -184,10 +202,11 @@
         batch.forEach(function (it) { byId[it.uuid] = it; });
         data.results.forEach(function (r) {
           var it = byId[r.uuid]; if (!it) return;
+          if (r.status === "error") { refuse(it, r.error); return; }
           it.sent = 1;
-          if (r.status === "error") { it.error = r.error; refused.push(r.error); }
           save(it);
         });
+        batchSize = 200;
         if (pending.length > batch.length) setTimeout(sync, 0);
       })
       .catch(function () { lastProblem = MSG.offline; })
@@ -348,7 +367,7 @@
       var known = {};
       $$(".person", roster).forEach(function (row) { if (row.dataset.walkIn) known[row.dataset.walkIn] = 1; });
       items.forEach(function (it) {
-        if (it.type === "walk_in" && it.session === SESSION && !known[it.uuid]) addRow(it);
+        if (it.type === "walk_in" && it.session === SESSION && !it.error && !known[it.uuid]) addRow(it);
       });
       $$(".person", roster).forEach(paint);
       wireRoster(roster);

@@ -47,6 +47,10 @@ def new_page(browser):
     contexts = []
 
     def make(viewport=DESKTOP, locale="ja-JP", **kwargs):
+        # Playwright's waits (wait_for_function) and axe's injected script are code the
+        # site's Content-Security-Policy refuses; tests/browser/test_security_headers.py
+        # and the CSP test in test_attendance.py open pages with the policy enforced.
+        kwargs.setdefault("bypass_csp", True)
         context = browser.new_context(
             viewport=viewport, locale=locale, timezone_id="Asia/Tokyo", **kwargs
         )

@@ -199,6 +199,82 @@ def test_taking_attendance_online_stores_each_mark_once(new_page, server, class_
     )
 
 
+def test_the_tablet_works_offline_ready_under_the_content_security_policy(
+    new_page, server, class_today
+):
+    trainer, session, registrations = class_today
+    page = new_page(viewport=TABLET, bypass_csp=False)
+    _sign_in(page.context, server, trainer)
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Security Policy" in m.text else None)
+    page.goto(f"{server.url}/trainer/")
+    page.wait_for_selector("#trainer-app[data-ready=true]")
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(f"{server.url}/trainer/classes/{session.pk}/")
+    page.wait_for_selector("#trainer-app[data-ready=true]")
+    assert "script-src 'self'" in page.evaluate(
+        "fetch(location.href).then(r => r.headers.get('content-security-policy'))"
+    )
+    _row(page, "相模 一郎").get_by_role("button", name="出席", exact=True).click()
+    page.get_by_role("button", name="今すぐ送信").click()
+    page.wait_for_selector("#sync-status[data-waiting='0']", state="attached")
+    assert AttendanceMark.objects.count() == 1
+    assert refused == []
+
+
+def test_a_refused_mark_leaves_the_queue_with_its_reason(new_page, server, class_today):
+    trainer, session, registrations = class_today
+    page = _tablet(new_page, server, trainer)
+    _open_class(page, server, session)
+    # The class is handed to another trainer while the page is open.
+    session.lead_trainer = UserFactory(role=Role.TRAINER)
+    session.save(update_fields=["lead_trainer"])
+    _row(page, "相模 一郎").get_by_role("button", name="出席", exact=True).click()
+    page.get_by_role("button", name="今すぐ送信").click()
+    page.wait_for_function("document.querySelector('#sync-status').dataset.waiting === '0'")
+    status = page.locator("#sync-status").inner_text()
+    assert "1件の記録は受け付けられませんでした" in status
+    assert "担当の講師と補助者だけ" in status
+    assert AttendanceMark.objects.count() == 0
+    # The page shows what the server holds: the refused mark is not shown as made.
+    button = _row(page, "相模 一郎").get_by_role("button", name="出席", exact=True)
+    assert button.get_attribute("aria-pressed") == "false"
+    # Given back and reloaded, the tablet does not send the refused mark again.
+    session.lead_trainer = trainer
+    session.save(update_fields=["lead_trainer"])
+    sent = []
+    page.on("request", lambda r: sent.append(r) if r.url.endswith("/sync") else None)
+    page.reload()
+    page.wait_for_selector("#trainer-app[data-ready=true]")
+    page.get_by_role("button", name="今すぐ送信").click()
+    page.wait_for_timeout(500)
+    assert sent == []
+
+
+def test_a_batch_the_server_finds_too_large_is_split_then_dropped_item_by_item(
+    new_page, server, class_today
+):
+    trainer, session, registrations = class_today
+    page = _tablet(new_page, server, trainer)
+    _open_class(page, server, session)
+    sizes = []
+
+    def too_large(route):
+        sizes.append(len(json.loads(route.request.post_data)["items"]))
+        route.fulfill(status=413, content_type="application/json", body='{"detail": "x"}')
+
+    page.route("**/api/v1/attendance/sync", too_large)
+    _row(page, "相模 一郎").get_by_role("button", name="出席", exact=True).click()
+    _row(page, "藤野 はる").get_by_role("button", name="遅刻").click()
+    _row(page, "城山 正").get_by_role("button", name="欠席", exact=True).click()
+    page.get_by_role("button", name="今すぐ送信").click()
+    page.wait_for_function("document.querySelector('#sync-status').dataset.waiting === '0'")
+    assert "大きすぎて送れません" in page.locator("#sync-status").inner_text()
+    assert sizes[0] == 3
+    assert sizes.count(1) == 3
+    assert len(sizes) < 10
+
+
 def test_marks_made_with_the_network_cut_survive_a_reload_and_sync_exactly_once(
     new_page, server, class_today
 ):

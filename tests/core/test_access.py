@@ -5,41 +5,39 @@ test_every_url_is_in_the_table fails when a new URL is added without a row here.
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.urls import get_resolver
+from django.urls import get_resolver, include, path
 
 from core.roles import Role
 from tests.factories import UserFactory
 
+# A resident has no account: the public site is what "anonymous" reaches.
 ANON = "anonymous"
-ROLES = [ANON, Role.TRAINER, Role.STAFF_LEARNER, Role.EDITOR, Role.COORDINATOR]
+ROLES = [
+    ANON,
+    Role.TRAINER,
+    Role.STAFF_LEARNER,
+    Role.EDITOR,
+    Role.INSTRUCTOR,
+    Role.FIGURES_VIEWER,
+    Role.COORDINATOR,
+]
 
 OK, REDIRECT, LOGIN, DENIED = "ok", "redirect", "login", "denied"
 EVERYONE_OK = dict.fromkeys(ROLES, OK)
 SIGNED_IN = {ANON: LOGIN} | dict.fromkeys(ROLES[1:], OK)
-ADMIN_ONLY = {
-    ANON: LOGIN,
-    Role.TRAINER: DENIED,
-    Role.STAFF_LEARNER: DENIED,
-    Role.EDITOR: OK,
-    Role.COORDINATOR: OK,
-}
-TRAINER_PAGES = {
-    ANON: LOGIN,
-    Role.TRAINER: OK,
-    Role.STAFF_LEARNER: DENIED,
-    Role.EDITOR: DENIED,
-    Role.COORDINATOR: OK,
-}
-COORDINATOR_ONLY = {
-    ANON: LOGIN,
-    Role.TRAINER: DENIED,
-    Role.STAFF_LEARNER: DENIED,
-    Role.EDITOR: DENIED,
-    Role.COORDINATOR: OK,
-}
 
-COORDINATOR_ONLY = {ANON: LOGIN} | dict.fromkeys(ROLES[1:-1], DENIED) | {Role.COORDINATOR: OK}
-LEARNER_PAGES = COORDINATOR_ONLY | {Role.STAFF_LEARNER: OK}
+
+def only(*roles) -> dict[str, str]:
+    """Signed out: to the sign-in page; signed in: these roles open it, the others get 403."""
+    return {ANON: LOGIN} | {role: OK if role in roles else DENIED for role in ROLES[1:]}
+
+
+ADMIN_ONLY = only(Role.EDITOR, Role.COORDINATOR)
+TRAINER_PAGES = only(Role.TRAINER, Role.COORDINATOR)
+COORDINATOR_ONLY = only(Role.COORDINATOR)
+LEARNER_PAGES = only(Role.STAFF_LEARNER, Role.COORDINATOR)
+INSTRUCTOR_PAGES = only(Role.INSTRUCTOR, Role.COORDINATOR)
+FIGURES_PAGES = only(Role.FIGURES_VIEWER, Role.COORDINATOR)
 
 # (url name, path, expected outcome per role)
 ACCESS_TABLE = [
@@ -175,14 +173,31 @@ ACCESS_TABLE = [
     ("training:session-calendar", None, None),
     ("training:learner-feed", "/training/calendar/token.ics", None),
     ("training:learner-feed-rotate", None, None),
-    ("training:instructor-home", "/training/instructor/", COORDINATOR_ONLY),
+    ("training:instructor-home", "/training/instructor/", INSTRUCTOR_PAGES),
     ("training:instructor-roster", None, None),
     ("training:instructor-mark", None, None),
     ("training:instructor-session-cancel", None, None),
+    # The yearly figures (tests/metrics/ asserts their content per role).
+    ("metrics:dashboard", "/desk/figures/", FIGURES_PAGES),
+    ("metrics:targets", "/desk/figures/targets/", COORDINATOR_ONLY),
+    ("metrics:report", "/desk/figures/report/", FIGURES_PAGES),
+    ("metrics:export", "/desk/figures/export/all.xlsx", FIGURES_PAGES),
+    # Open data: public by design, the same for everyone.
+    ("opendata:events", "/opendata/events.csv", EVERYONE_OK),
+    ("opendata:figures", "/opendata/figures.csv", EVERYONE_OK),
 ]
 
 # URL namespaces that are Tsunagu's own; every named URL in them needs a row.
-OWN_NAMESPACES = {"core", "outreach", "messaging", "messaging_desk", "training", "api-v1"}
+OWN_NAMESPACES = {
+    "core",
+    "outreach",
+    "messaging",
+    "messaging_desk",
+    "training",
+    "api-v1",
+    "metrics",
+    "opendata",
+}
 OWN_TOP_LEVEL = {"healthz", "admin-login-redirect"}
 
 
@@ -196,14 +211,29 @@ def _named_urls(patterns, namespace=""):
             yield namespace, pattern.name
 
 
-def test_every_url_is_in_the_table():
+def urls_without_a_rule(patterns) -> set[str]:
+    """Named URLs of Tsunagu's own apps that ACCESS_TABLE does not list."""
     own = {
         f"{namespace}:{name}" if namespace else name
-        for namespace, name in _named_urls(get_resolver().url_patterns)
+        for namespace, name in _named_urls(patterns)
         if namespace in OWN_NAMESPACES or (not namespace and name in OWN_TOP_LEVEL)
     }
-    listed = {name for name, _path, _expected in ACCESS_TABLE}
-    assert own - listed == set(), "add these URLs to ACCESS_TABLE"
+    return own - {name for name, _path, _expected in ACCESS_TABLE}
+
+
+def test_every_url_is_in_the_table():
+    assert urls_without_a_rule(get_resolver().url_patterns) == set(), (
+        "add these URLs to ACCESS_TABLE"
+    )
+
+
+def test_a_new_url_without_a_rule_is_caught():
+    def view(request):
+        raise AssertionError("never called")
+
+    fake = path("desk/fake/", include(([path("new/", view, name="desk-new")], "outreach")))
+    patterns = [*get_resolver().url_patterns, fake]
+    assert urls_without_a_rule(patterns) == {"outreach:desk-new"}
 
 
 def outcome(response, signed_in: bool) -> str:
