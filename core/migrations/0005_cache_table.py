@@ -23,6 +23,6 @@ def drop_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_staff_fields")]
+    dependencies = [("core", "0004_access_log")]
 
     operations = [migrations.RunPython(create_cache_table, drop_cache_table, elidable=False)]
