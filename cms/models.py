@@ -80,6 +80,8 @@ class HomePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("トップページ")
+        # Wagtail adds "s" to a name without its plural: 「（記事）s」.
+        verbose_name_plural = _("トップページ")
 
     @path("reading/", name="reading")
     def reading(self, request):
@@ -105,6 +107,7 @@ class StandardPage(SourceLocaleRouteMixin, Page):
 
     class Meta:
         verbose_name = _("一般ページ")
+        verbose_name_plural = _("一般ページ")
 
 
 # --- Help pages ----------------------------------------------------------------------------
@@ -127,6 +130,7 @@ class HelpIndexPage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("使い方の説明（一覧）")
+        verbose_name_plural = _("使い方の説明（一覧）")
 
     def articles(self):
         """Live articles of this index readers can read in its language (no alias, no
@@ -272,8 +276,9 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
             [
                 FieldPanel("topic_slug", widget=forms.Select(choices=topic_choices)),
                 FieldPanel("level"),
-                FieldPanel("for_iphone"),
-                FieldPanel("for_android"),
+                # Explicit headings: Django capitalises a field's name into its label ("IPhone").
+                FieldPanel("for_iphone", heading=_("iPhone")),
+                FieldPanel("for_android", heading=_("Android")),
                 FieldPanel("for_easy_phone"),
             ],
             heading=_("講座とスマホの種類"),
@@ -309,6 +314,7 @@ class HelpArticlePage(SourceLocaleRouteMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("使い方の説明（記事）")
+        verbose_name_plural = _("使い方の説明（記事）")
 
     def clean(self):
         super().clean()

@@ -133,6 +133,11 @@ def register_easy_japanese_url():
     return [path("cms/easy-japanese-check/", easy_japanese_check, name="cms_easy_japanese_check")]
 
 
+@hooks.register("insert_global_admin_css")
+def japanese_listing_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
 @hooks.register("insert_editor_js")
 def easy_japanese_editor_js():
     return format_html('<script src="{}" defer></script>', static("js/cms-admin.js"))

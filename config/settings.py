@@ -345,6 +345,12 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin in Japanese for the city's editors, English for those who choose it in their
+# account; Wagtail has no easy-Japanese or Vietnamese of its own, so these two only.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# No avatar fetched from gravatar.com: it would send a hash of every staff email abroad,
+# and the city's network blocks it anyway (broken images in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # mp4 and vtt: help videos and their captions (WebVTT).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "mp4", "vtt"]
 

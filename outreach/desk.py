@@ -69,6 +69,18 @@ def desk_home(request):
 
 
 @coordinator_required
+def attendance_history(request):
+    """Classes that have started, newest first, each linking to its attendance record."""
+    sessions = (
+        ClassSession.objects.filter(starts_at__lt=timezone.now(), status=Status.PUBLISHED)
+        .with_related()
+        .with_seats_left()
+        .order_by("-starts_at", "-id")[:200]
+    )
+    return render(request, "outreach/desk/attendance_history.html", {"sessions": sessions})
+
+
+@coordinator_required
 def class_create(request):
     form = ClassSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

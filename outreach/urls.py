@@ -15,6 +15,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.trainer_feed, name="trainer-feed"),
     # Coordinator desk (and trainers' own rosters)
     path("desk/", desk.desk_home, name="desk-home"),
+    path("desk/attendance/", desk.attendance_history, name="desk-attendance"),
     path("desk/phone/", desk.phone_registration, name="desk-phone"),
     path("desk/classes/new/", desk.class_create, name="desk-class-create"),
     path("desk/classes/<int:pk>/", desk.roster, name="desk-roster"),

@@ -113,6 +113,7 @@ ACCESS_TABLE = [
     ("outreach:desk-registration-cancel", "/desk/registrations/1/cancel/", None),
     ("outreach:desk-registration-move", "/desk/registrations/1/move/", None),
     ("outreach:desk-callbacks", "/desk/callbacks/", COORDINATOR_ONLY),
+    ("outreach:desk-attendance", "/desk/attendance/", COORDINATOR_ONLY),
     # One registration or resident, or POST only: tests/outreach/test_desk_people.py.
     ("outreach:desk-callback-confirm", "/desk/callbacks/1/confirm/", None),
     ("outreach:desk-callback-attach", "/desk/callbacks/1/attach/", None),
