@@ -8,7 +8,6 @@ HSTS and the HTTPS redirect are on.
 from pathlib import Path
 
 import dj_database_url
-from csp import constants as csp
 from django.conf import locale as django_lang_info
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from config.env import (
     env_str,
     local_government_code_is_valid,
 )
+from config.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -399,24 +399,7 @@ if not DEBUG:
 SESSION_COOKIE_HTTPONLY = True
 # Sent on every response by core.security_headers (django-csp), which says why each
 # source is allowed; Wagtail's admin gets its additions there.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [csp.SELF],
-        "script-src": [csp.SELF],
-        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
-        "img-src": [csp.SELF, "data:", "blob:"],
-        "font-src": [csp.SELF],
-        "connect-src": [csp.SELF],
-        "media-src": [csp.SELF],
-        "worker-src": [csp.SELF],
-        "manifest-src": [csp.SELF],
-        "frame-src": [csp.SELF],
-        "object-src": [csp.NONE],
-        "base-uri": [csp.SELF],
-        # Wagtail's preview shows the page in a frame of the admin (same origin).
-        "frame-ancestors": [csp.SELF],
-    }
-}
+CONTENT_SECURITY_POLICY = content_security_policy()
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets its own SAMEORIGIN override
 
 LOGGING = {
