@@ -49,6 +49,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "core.add_department",
         "core.change_department",
         "core.view_department",
+        # The desk's phone hours (messaging/wagtail_hooks.py).
+        "messaging.add_deskhours",
+        "messaging.change_deskhours",
+        "messaging.delete_deskhours",
+        "messaging.view_deskhours",
         # Staff accounts: never delete (leavers are deactivated); which accounts and
         # roles a coordinator may change is core.permissions.may_manage_account.
         "core.add_user",

@@ -5,12 +5,16 @@ these models hold the data, the constraints that make "exactly once" hold in
 the database itself, and the queries.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from core.office_days import office_closed_on
 
 
 class Channel(models.TextChoices):
@@ -239,3 +243,110 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.from_number}"
+
+
+# --- The desk's phone hours ------------------------------------------------------------
+# Kept in messaging, not core: only the phone desk's call routing reads them (the voice
+# menu puts a caller through to the desk, or takes a message). The hours residents
+# read on the web pages are a sentence (settings.DESK_OPENING_HOURS), not these rows.
+
+
+class Weekday(models.IntegerChoices):
+    # The numbers of datetime.date.weekday() (0 = Monday), as DESK_OFFICE_HOURS uses.
+    MONDAY = 0, _("月曜日")
+    TUESDAY = 1, _("火曜日")
+    WEDNESDAY = 2, _("水曜日")
+    THURSDAY = 3, _("木曜日")
+    FRIDAY = 4, _("金曜日")
+    SATURDAY = 5, _("土曜日")
+    SUNDAY = 6, _("日曜日")
+
+
+class DeskHoursQuerySet(models.QuerySet):
+    def hours_on(self, day: dt.date) -> tuple[dt.time, dt.time] | None:
+        """(opens, closes) of the phone desk on `day`, or None when it is closed.
+
+        A row for the date itself wins (a closed day, or special hours, even on a
+        holiday). Otherwise national holidays and the year-end closure are closed,
+        and the weekday's row gives the hours; a weekday without a row is closed.
+        With no weekday rows at all, settings.DESK_OFFICE_HOURS gives them, so an
+        install nobody has set up keeps its configured hours. One query.
+        """
+        rows = list(self.filter(Q(date=day) | Q(date__isnull=True)))
+        for row in rows:
+            if row.date == day:
+                return row.span()
+        if office_closed_on(day):
+            return None
+        weekly = {row.weekday: row for row in rows}
+        if weekly:
+            row = weekly.get(day.weekday())
+            return row.span() if row else None
+        fallback = settings.DESK_OFFICE_HOURS
+        if fallback.first_day <= day.weekday() <= fallback.last_day:
+            return fallback.opens, fallback.closes
+        return None
+
+
+class DeskHours(models.Model):
+    """The hours the coordinator desk answers its phone: one row per weekday, and
+    dated exceptions (a day closed, or special hours on one date)."""
+
+    weekday = models.PositiveSmallIntegerField(
+        _("曜日"), choices=Weekday.choices, null=True, blank=True, unique=True
+    )
+    date = models.DateField(
+        _("日付"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("この日だけの時間、または臨時のお休み。曜日か日付のどちらかを入れます。"),
+    )
+    is_closed = models.BooleanField(_("休み"), default=False)
+    opens = models.TimeField(_("開始時刻"), null=True, blank=True)
+    closes = models.TimeField(_("終了時刻"), null=True, blank=True)
+    note = models.CharField(_("メモ"), max_length=100, blank=True)
+
+    objects = DeskHoursQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("窓口の受付時間")
+        verbose_name_plural = _("窓口の受付時間")
+        ordering = [F("weekday").asc(nulls_last=True), "date"]
+        constraints = [
+            models.CheckConstraint(
+                name="deskhours_weekday_or_date",
+                condition=Q(weekday__isnull=False, date__isnull=True)
+                | Q(weekday__isnull=True, date__isnull=False),
+                violation_error_message=_("曜日か日付の、どちらか一つだけを入れてください。"),
+            ),
+            models.CheckConstraint(
+                name="deskhours_closes_after_opens",
+                condition=Q(is_closed=True)
+                | Q(opens__isnull=False, closes__isnull=False, closes__gt=F("opens")),
+                violation_error_message=_("終了時刻は、開始時刻より後にしてください。"),
+            ),
+        ]
+
+    def __str__(self):
+        when = self.get_weekday_display() if self.weekday is not None else str(self.date)
+        if self.is_closed:
+            return f"{when} {_('休み')}"
+        return f"{when} {self.opens:%H:%M}〜{self.closes:%H:%M}"
+
+    def clean(self):
+        errors = {}
+        if (self.weekday is None) == (self.date is None):
+            errors["date"] = _("曜日か日付の、どちらか一つだけを入れてください。")
+        if not self.is_closed:
+            if self.opens is None:
+                errors["opens"] = _("開始時刻を入れてください（お休みの日は「休み」に印）。")
+            if self.closes is None:
+                errors["closes"] = _("終了時刻を入れてください（お休みの日は「休み」に印）。")
+            elif self.opens is not None and self.closes <= self.opens:
+                errors["closes"] = _("終了時刻は、開始時刻より後にしてください。")
+        if errors:
+            raise ValidationError(errors)
+
+    def span(self) -> tuple[dt.time, dt.time] | None:
+        return None if self.is_closed else (self.opens, self.closes)

@@ -8,7 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from core.office_days import office_closed_on
+from messaging.models import DeskHours
 
 # Nothing is sent between 20:00 and 08:00 Japan time: a call or a message at
 # night frightens older residents and breaks the city's rule for automated
@@ -72,18 +72,15 @@ def backoff(attempts: int) -> dt.timedelta:
 
 
 def desk_is_open(moment: dt.datetime) -> bool:
-    """Whether the coordinator desk answers the phone now (DESK_OFFICE_HOURS).
+    """Whether the coordinator desk answers the phone now.
 
-    Closed on Japan's national holidays (with substitute holidays) and over the
-    year-end closure, 29 December to 3 January, as city offices are: a caller
-    put through then would ring an empty office instead of leaving a message.
-    The hours were checked at start-up (config.env.env_office_hours).
+    The hours are the rows coordinators keep in the admin (messaging.models.DeskHours,
+    one query per call; the voice menu asks once per press of 0). Closed on Japan's
+    national holidays (with substitute holidays) and over the year-end closure,
+    29 December to 3 January, as city offices are, unless a dated row opens the desk:
+    a caller put through then would ring an empty office instead of leaving a message.
+    Without weekday rows, settings.DESK_OFFICE_HOURS (checked at start-up) applies.
     """
-    hours = settings.DESK_OFFICE_HOURS
     local = timezone.localtime(moment)
-    if office_closed_on(local.date()):
-        return False
-    return (
-        hours.first_day <= local.weekday() <= hours.last_day
-        and hours.opens <= local.time() < hours.closes
-    )
+    hours = DeskHours.objects.hours_on(local.date())
+    return hours is not None and hours[0] <= local.time() < hours[1]

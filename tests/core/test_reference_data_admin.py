@@ -1,6 +1,7 @@
 """Reference data and staff accounts in the Wagtail admin: who reaches which screen,
 who may give which role, and what happens to a row still in use."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from core.models import User
 from core.roles import Role
+from messaging.models import DeskHours
 from outreach.models import District, Venue
 from tests.conftest import ensure_migration_data
 from tests.factories import (
@@ -53,6 +55,7 @@ SCREENS = [
     "topics",
     "can_do_statements",
     "departments",
+    "desk_hours",
     "wagtailusers_users",
 ]
 
@@ -69,6 +72,7 @@ def reference_rows(db):
         "topics": topic,
         "can_do_statements": CanDoStatementFactory(topic=topic),
         "departments": DepartmentFactory(),
+        "desk_hours": DeskHours.objects.create(date=dt.date(2030, 5, 20), is_closed=True),
         "wagtailusers_users": UserFactory(role=Role.STAFF_LEARNER, staff_number="100900"),
     }
 
