@@ -293,13 +293,19 @@ class DeskHours(models.Model):
     dated exceptions (a day closed, or special hours on one date)."""
 
     weekday = models.PositiveSmallIntegerField(
-        _("曜日"), choices=Weekday.choices, null=True, blank=True, unique=True
+        _("曜日"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        unique=True,
+        error_messages={"unique": _("この曜日の行はもうあります。その行を編集してください。")},
     )
     date = models.DateField(
         _("日付"),
         null=True,
         blank=True,
         unique=True,
+        error_messages={"unique": _("この日付の行はもうあります。その行を編集してください。")},
         help_text=_("この日だけの時間、または臨時のお休み。曜日か日付のどちらかを入れます。"),
     )
     is_closed = models.BooleanField(_("休み"), default=False)

@@ -14,8 +14,8 @@ class Migration(migrations.Migration):
             name='DeskHours',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(blank=True, choices=[(0, '月曜日'), (1, '火曜日'), (2, '水曜日'), (3, '木曜日'), (4, '金曜日'), (5, '土曜日'), (6, '日曜日')], null=True, unique=True, verbose_name='曜日')),
-                ('date', models.DateField(blank=True, help_text='この日だけの時間、または臨時のお休み。曜日か日付のどちらかを入れます。', null=True, unique=True, verbose_name='日付')),
+                ('weekday', models.PositiveSmallIntegerField(blank=True, choices=[(0, '月曜日'), (1, '火曜日'), (2, '水曜日'), (3, '木曜日'), (4, '金曜日'), (5, '土曜日'), (6, '日曜日')], error_messages={'unique': 'この曜日の行はもうあります。その行を編集してください。'}, null=True, unique=True, verbose_name='曜日')),
+                ('date', models.DateField(blank=True, error_messages={'unique': 'この日付の行はもうあります。その行を編集してください。'}, help_text='この日だけの時間、または臨時のお休み。曜日か日付のどちらかを入れます。', null=True, unique=True, verbose_name='日付')),
                 ('is_closed', models.BooleanField(default=False, verbose_name='休み')),
                 ('opens', models.TimeField(blank=True, null=True, verbose_name='開始時刻')),
                 ('closes', models.TimeField(blank=True, null=True, verbose_name='終了時刻')),

@@ -144,6 +144,7 @@ def test_a_second_row_for_the_same_weekday_is_refused(coordinator_client):
         reverse("desk_hours:add"), _form(weekday="0", opens="09:00", closes="12:00")
     )
     assert response.status_code == 200
+    assert "この曜日の行はもうあります。" in response.content.decode()
     assert DeskHours.objects.filter(weekday=0).count() == 1
 
 
