@@ -9,12 +9,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# What this test process may carry that a production server never has: the browser tests
+# set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright in the same worker.
+NOT_PRODUCTION = (
+    "REDIS_URL",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
 def _check_deploy(**env) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("REDIS_URL", "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
-    }
+    environment = {key: value for key, value in os.environ.items() if key not in NOT_PRODUCTION}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="false",
