@@ -109,6 +109,13 @@ def _in_other_languages(ctx, page, locales, languages, fields_in) -> None:
 
 
 def seed(ctx) -> None:
+    home, locales = seed_site(ctx)
+    seed_help(ctx, home, locales)
+    ctx.say(f"  pages: {ctx.created.get('pages', 0)} new")
+
+
+def seed_site(ctx):
+    """The home page and the accessibility and privacy pages, in every language."""
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0]
         for code, _name in settings.LANGUAGES
@@ -118,8 +125,7 @@ def seed(ctx) -> None:
     for slug, versions in (("accessibility", ACCESSIBILITY), ("privacy", PRIVACY)):
         page = _policy(ctx, home, slug, versions)
         _in_other_languages(ctx, page, locales, versions, _policy_fields(versions))
-    seed_help(ctx, home, locales)
-    ctx.say(f"  pages: {ctx.created.get('pages', 0)} new")
+    return home, locales
 
 
 def _paragraph(text: str) -> str:

@@ -207,5 +207,7 @@ def site_pages(db):
 
     ensure_migration_data()
     ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
-    cms_demo.seed(ctx)
+    # Not the help articles (84 pages with pictures): a second or more per test, and the
+    # tests that need them use the seeded help site of tests/cms/conftest.py.
+    cms_demo.seed_site(ctx)
     return ctx
