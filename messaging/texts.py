@@ -64,6 +64,11 @@ def text_language(language: str | None) -> str:
     return FALLBACK_LANGUAGE
 
 
+def language_name(language: str) -> str:
+    """A text's language as the site's language switcher names it (in itself: 한국어)."""
+    return dict(settings.LANGUAGES).get(language, language)
+
+
 def unknown_placeholders(body: str) -> list[str]:
     return sorted({m for m in _PLACEHOLDER.findall(body) if m not in PLACEHOLDERS})
 
