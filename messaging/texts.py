@@ -201,6 +201,10 @@ def registration_values(
     translated = language != "ja"
     title = session.title or (topic.title_en if translated and topic.title_en else topic.title)
     place = venue.name_en if translated and venue.name_en else venue.name
+    if channel == VOICE and translated and topic.title_en:
+        # A class's own title is in Japanese only, which another language's voice
+        # cannot read: a call names the class by its topic.
+        title = topic.title_en
     if channel == VOICE:
         date = spoken_when(session.starts_at, language, time=False)
         time = spoken_when(session.starts_at, language, date=False)

@@ -123,3 +123,18 @@ def twiml_of_response(response):
     import xml.etree.ElementTree as ET
 
     return ET.fromstring(str(response))  # noqa: S314 (our own TwiML)
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "pt-br"])
+def test_a_call_in_another_language_names_the_class_by_its_topic(clock, language):
+    """A class's own title is Japanese only: a voice of another language reads the topic's."""
+    clock.set(jst(2030, 5, 18, 10, 0))
+    session = ClassSessionFactory(starts_at=jst(2030, 5, 20, 13, 30), title="「LINE」入門")
+    registration = RegistrationFactory(
+        session=session, resident=ResidentFactory(phone=LANDLINE, language=language)
+    )
+    message = planning.queue_message(registration, Purpose.REMINDER, occasion="2@10:00")
+    assert session.topic.title_en in message.body
+    assert "入門" not in message.body
+    japanese = RegistrationFactory(session=session, resident=ResidentFactory(phone="+81427009999"))
+    assert "LINE入門" in planning.queue_message(japanese, Purpose.REMINDER, occasion="2@10:00").body
