@@ -128,8 +128,8 @@ def message_text(
 
 # A reminder read on the class's day or the day before says so in words: 「明日」
 # is what an older reader takes in at a glance, where 「12月7日（月）」 sends them
-# to a calendar. English texts keep the date: they say "on {date}", and a
-# coordinator's own wording may too.
+# to a calendar. Texts in other languages keep the date (English says "on
+# {date}"), and a coordinator's own wording may too.
 RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
 
 

@@ -216,3 +216,14 @@ def test_a_saved_coordinators_text_for_a_language_is_used(clock):
     message = planning.queue_message(_registration("ko"), Purpose.CONFIRMATION)
     assert message.body == "Lê Văn Minh님 5월 20일(월) 확인"
     assert Message.objects.get().language == "ko"
+
+
+@pytest.mark.parametrize(
+    "language, prefix",
+    [("ja", ""), ("ja-x-easy", "/ja-x-easy"), ("en", "/en"), ("ko", "/ko"), ("fr", ""), ("", "")],
+)
+def test_links_open_the_pages_in_the_registrations_language(settings, language, prefix):
+    settings.PUBLIC_BASE_URL = "https://tsunagu.example.jp"
+    assert texts.help_link("line-basics", language) == (
+        f"https://tsunagu.example.jp{prefix}/help/topic/line-basics/"
+    )
