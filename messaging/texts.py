@@ -1,10 +1,10 @@
-"""What a message says: the built-in wording and how a text is filled in.
+"""What a message says: which text a registration gets, and how a text is filled in.
 
-Japanese texts are written in easy Japanese (やさしい日本語: short sentences,
-spaces between phrases, no difficult kanji), because they are read by older
-residents and by residents whose first language is not Japanese. Residents
-whose language has no text of its own get the easy-Japanese one, which is the
-city's usual practice for foreign residents.
+The built-in wording is in messaging.default_texts: easy Japanese (やさしい日本語:
+short sentences, spaces between phrases, no difficult kanji), English, Chinese,
+Korean, Vietnamese and Brazilian Portuguese. Residents who chose easy Japanese
+get the Japanese texts; a language without a text for a message gets the
+easy-Japanese one, the city's usual practice for foreign residents (message_text).
 
 Coordinators may override any text (MessageTemplate); a text may only use the
 placeholders below, so a coordinator cannot break a message by a typo.
@@ -16,7 +16,9 @@ import re
 from django.conf import settings
 from django.utils import timezone
 
-from messaging.models import Channel, MessageTemplate, Purpose
+from messaging.dates import format_date, format_time, spoken_when
+from messaging.default_texts import BY_LANGUAGE, DEFAULT_TEXTS
+from messaging.models import Channel, MessageTemplate
 
 PLACEHOLDERS = {
     "name": "お名前",
@@ -31,163 +33,40 @@ PLACEHOLDERS = {
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
-P = Purpose
 SMS = Channel.SMS
 VOICE = Channel.VOICE
 
-DEFAULT_TEXTS: dict[tuple[str, str, str], str] = {
-    # --- easy Japanese, SMS ---
-    (
-        P.CONFIRMATION,
-        "ja",
-        SMS,
-    ): "{name}さん スマホ教室の 申し込みを 受けつけました。{date} {time}から {place}です。申し込みを 取り消す ときは {manage} を 開くか、{desk} へ 電話してください。",
-    (
-        P.WAITLISTED,
-        "ja",
-        SMS,
-    ): "{name}さん スマホ教室（{date}）は いま いっぱいです。キャンセル待ち {position}番目 です。席が あいたら 連絡します。申し込みを 取り消す ときは {manage}",
-    (
-        P.REMINDER,
-        "ja",
-        SMS,
-    ): "{name}さん スマホ教室は {date} {time}から {place}です。来られないときは {desk} へ 電話してください。",
-    (
-        P.PROMOTION,
-        "ja",
-        SMS,
-    ): "{name}さん 席が あきました。スマホ教室 {date} {time}から {place}に 参加できます。来られないときは ここ {manage} か {desk} へ。",
-    (
-        P.CLASS_CANCELLED,
-        "ja",
-        SMS,
-    ): "{name}さん ごめんなさい。{date}の スマホ教室（{place}）は 中止に なりました。くわしくは {desk} へ。",
-    (
-        P.CLASS_MOVED,
-        "ja",
-        SMS,
-    ): "{name}さん スマホ教室が 変わりました。新しい 日時は {date} {time}から、会場は {place}です。くわしくは {desk} へ。",
-    (
-        P.FOLLOW_UP,
-        "ja",
-        SMS,
-    ): "{name}さん スマホ教室に 来てくれて ありがとうございました。わからない ときは ここを 見てください。{link}",
-    # --- easy Japanese, voice (read aloud: no links, numbers as words) ---
-    (
-        P.CONFIRMATION,
-        "ja",
-        VOICE,
-    ): "こちらは {desk} スマホ教室の 窓口です。{name}さんの 申し込みを 受けつけました。{date}、{time}から、{place}です。",
-    (
-        P.WAITLISTED,
-        "ja",
-        VOICE,
-    ): "こちらは スマホ教室の 窓口です。{date}の 教室は いま いっぱいです。キャンセル待ちの {position}番目です。席が あいたら お電話します。",
-    (
-        P.REMINDER,
-        "ja",
-        VOICE,
-    ): "こちらは スマホ教室の 窓口です。{name}さん、{class}の 教室は、{date}、{time}から、{place}です。",
-    (
-        P.PROMOTION,
-        "ja",
-        VOICE,
-    ): "こちらは スマホ教室の 窓口です。席が あきました。{date}、{time}から、{place}の 教室に 参加できます。",
-    (
-        P.CLASS_CANCELLED,
-        "ja",
-        VOICE,
-    ): "こちらは スマホ教室の 窓口です。ごめんなさい。{date}、{place}の 教室は 中止に なりました。",
-    (
-        P.CLASS_MOVED,
-        "ja",
-        VOICE,
-    ): "こちらは スマホ教室の 窓口です。教室の 日時か 会場が 変わりました。新しい 日時は {date}、{time}から、会場は {place}です。",
-    # --- English ---
-    (
-        P.CONFIRMATION,
-        "en",
-        SMS,
-    ): "{name}, you are registered for the smartphone class on {date} at {time}, {place}. To see or cancel it: {manage} or call {desk}.",
-    (
-        P.WAITLISTED,
-        "en",
-        SMS,
-    ): "{name}, the smartphone class on {date} is full. You are number {position} on the waiting list. We will tell you if a seat opens. To see or cancel it: {manage}",
-    (
-        P.REMINDER,
-        "en",
-        SMS,
-    ): "{name}, your smartphone class is on {date} at {time}, {place}. If you cannot come, please call {desk}.",
-    (
-        P.PROMOTION,
-        "en",
-        SMS,
-    ): "{name}, a seat opened: you can join the smartphone class on {date} at {time}, {place}. If you cannot come: {manage} or call {desk}.",
-    (
-        P.CLASS_CANCELLED,
-        "en",
-        SMS,
-    ): "{name}, we are sorry: the smartphone class on {date} at {place} is cancelled. Questions: {desk}.",
-    (
-        P.CLASS_MOVED,
-        "en",
-        SMS,
-    ): "{name}, your smartphone class has changed: now {date} at {time}, {place}. Questions: {desk}.",
-    (
-        P.FOLLOW_UP,
-        "en",
-        SMS,
-    ): "{name}, thank you for coming to the smartphone class. Step-by-step help: {link}",
-    (
-        P.CONFIRMATION,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. {name}, you are registered for the class on {date} at {time}, at {place}.",
-    (
-        P.WAITLISTED,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. The class on {date} is full. You are number {position} on the waiting list.",
-    (
-        P.REMINDER,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. {name}, your class, {class}, is on {date} at {time}, at {place}.",
-    (
-        P.PROMOTION,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. A seat opened: you can join the class on {date} at {time}, at {place}.",
-    (
-        P.CLASS_CANCELLED,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. We are sorry: the class on {date} at {place} is cancelled.",
-    (
-        P.CLASS_MOVED,
-        "en",
-        VOICE,
-    ): "This is the smartphone class desk. Your class has changed. It is now on {date} at {time}, at {place}.",
-}
-
-TEXT_LANGUAGES = ("ja", "en")
-_WEEKDAYS_JA = "月火水木金土日"
-_WEEKDAYS_SPOKEN = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
+# The languages with texts of their own (messaging.default_texts), Japanese first.
+TEXT_LANGUAGES = tuple(BY_LANGUAGE)
+# A registration's language → the texts it gets, where they are not its own.
+# Easy Japanese is what the Japanese texts are written in already.
+TEXT_LANGUAGE_OF = {"ja-x-easy": "ja"}
+FALLBACK_LANGUAGE = "ja"
 # Brackets are read aloud or make the voice pause oddly: titles are said without them.
 _BRACKETS = re.compile(r"[「」『』【】〈〉《》\"“”]")
 _PARENS = re.compile(r"\s*[（(]([^）)]*)[）)]\s*")
 
 
 def text_language(language: str | None) -> str:
-    """The language a resident's messages are written in (easy Japanese by default)."""
-    code = (language or "ja").lower()
-    return "en" if code.startswith("en") else "ja"
+    """The language a registration's messages are written in (Japanese when it has no texts).
+
+    A region or script the texts do not distinguish counts as its language ("en-GB"
+    is English, "pt" Brazilian Portuguese); anything else gets the easy-Japanese texts.
+    """
+    code = (language or FALLBACK_LANGUAGE).lower().replace("_", "-")
+    code = TEXT_LANGUAGE_OF.get(code, code)
+    if code in TEXT_LANGUAGES:
+        return code
+    base = code.split("-")[0]
+    for known in TEXT_LANGUAGES:
+        if known.split("-")[0] == base:
+            return known
+    return FALLBACK_LANGUAGE
+
+
+def language_name(language: str) -> str:
+    """A text's language as the site's language switcher names it (in itself: 한국어)."""
+    return dict(settings.LANGUAGES).get(language, language)
 
 
 def unknown_placeholders(body: str) -> list[str]:
@@ -196,8 +75,8 @@ def unknown_placeholders(body: str) -> list[str]:
 
 # "{name}さん、" or "{name}, " and the like: the salutation a message drops when the
 # name is not known (a voice-menu registration the desk has not called back yet).
-_SALUTATION = re.compile(r"\{name\}(?:さん|様)?[、,]?\s*")
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
+_SALUTATION = re.compile(r"\{name\}(?:さん|様|님)?[、,，]?\s*")
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([^\W\d_])")
 
 
 def fill(body: str, values: dict[str, str]) -> str:
@@ -229,17 +108,28 @@ def template_body(purpose: str, language: str, channel: str, custom=None) -> str
     return row or DEFAULT_TEXTS.get((purpose, language, channel))
 
 
-def format_date(moment: dt.datetime, language: str) -> str:
-    local = timezone.localtime(moment)
-    if language == "en":
-        return local.strftime("%a %-d %b")
-    return f"{local.month}月{local.day}日（{_WEEKDAYS_JA[local.weekday()]}）"
+def message_text(
+    purpose: str, language: str | None, channel: str, custom=None
+) -> tuple[str, str] | None:
+    """(the language it is written in, the text) of a message to a registration in `language`.
+
+    The one place that decides: the text of the registration's language
+    (text_language), a coordinator's wording before the built-in one; where that
+    language has no text for the purpose and channel, the easy-Japanese one.
+    None when no language has one (a follow-up by voice: a link cannot be read aloud).
+    """
+    wanted = text_language(language)
+    for candidate in dict.fromkeys((wanted, FALLBACK_LANGUAGE)):
+        body = template_body(purpose, candidate, channel, custom)
+        if body:
+            return candidate, body
+    return None
 
 
 # A reminder read on the class's day or the day before says so in words: 「明日」
 # is what an older reader takes in at a glance, where 「12月7日（月）」 sends them
-# to a calendar. English texts keep the date: they say "on {date}", and a
-# coordinator's own wording may too.
+# to a calendar. Texts in other languages keep the date (English says "on
+# {date}"), and a coordinator's own wording may too.
 RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
 
 
@@ -256,47 +146,23 @@ def format_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | Non
     return format_date(starts_at, language)
 
 
-def format_time(moment: dt.datetime, language: str) -> str:
-    local = timezone.localtime(moment)
-    if language == "en":
-        return local.strftime("%H:%M")
-    half = "午前" if local.hour < 12 else "午後"
-    hour = local.hour if local.hour <= 12 else local.hour - 12
-    return f"{half}{hour}時" + (f"{local.minute}分" if local.minute else "")
-
-
-def spoken_when(moment: dt.datetime, language: str = "ja", *, date=True, time=True) -> str:
-    """A date and time as said aloud: 「12月3日 水曜日 午前10時」, "Wednesday, December 3, 10 a.m.".
-
-    Everything a call says about when is written by this function: no brackets,
-    no abbreviations ("(水)" or "Wed" read by a speech voice is hard to follow),
-    and noon is 「お昼の 12時」, which nobody mishears.
-    """
-    local = timezone.localtime(moment)
-    if language == "en":
-        day = f"{_WEEKDAYS_EN[local.weekday()]}, {_MONTHS_EN[local.month - 1]} {local.day}"
-        hour = local.hour % 12 or 12
-        clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour}"
-        at = f"{clock} {'a.m.' if local.hour < 12 else 'p.m.'}"
-        return ", ".join(part for part, wanted in ((day, date), (at, time)) if wanted)
-    day = f"{local.month}月{local.day}日 {_WEEKDAYS_SPOKEN[local.weekday()]}"
-    if local.hour == 12:
-        at = "お昼の 12時"
-    else:
-        at = f"{'午前' if local.hour < 12 else '午後'}{local.hour % 12}時"
-    at += f"{local.minute}分" if local.minute else ""
-    return " ".join(part for part, wanted in ((day, date), (at, time)) if wanted)
-
-
 def speakable(text: str) -> str:
     """A title or name as it is said: no brackets, a parenthesis becomes a pause."""
     text = _PARENS.sub(lambda m: f"、{m[1]}、", text)
     return _BRACKETS.sub("", text).strip("、 ")
 
 
+def page_prefix(language: str | None) -> str:
+    """The address prefix of a resident's pages in their language ("" for Japanese, "/ko"…)."""
+    code = (language or "").lower()
+    known = {c for c, _name in settings.LANGUAGES}
+    if code not in known:
+        code = text_language(code)
+    return "" if code == settings.LANGUAGE_CODE else f"/{code}"
+
+
 def help_link(topic_slug: str, language: str) -> str:
-    prefix = "/en" if language == "en" else ""
-    return f"{settings.PUBLIC_BASE_URL}{prefix}/help/topic/{topic_slug}/"
+    return f"{settings.PUBLIC_BASE_URL}{page_prefix(language)}/help/topic/{topic_slug}/"
 
 
 def manage_link(token: str, language: str) -> str:
@@ -306,8 +172,7 @@ def manage_link(token: str, language: str) -> str:
     (a dropped connection, a closed tab) still has their place, and a way to
     see or cancel it without calling the desk.
     """
-    prefix = "/en" if language == "en" else ""
-    return f"{settings.PUBLIC_BASE_URL}{prefix}/r/{token}/"
+    return f"{settings.PUBLIC_BASE_URL}{page_prefix(language)}/r/{token}/"
 
 
 def registration_values(
@@ -321,6 +186,9 @@ def registration_values(
     """The placeholders' values for one registration, in the message's language.
 
     A call says dates and times in words and titles without brackets (spoken_when).
+    Texts in a language other than Japanese name the class and place as the site
+    does in that language (the English name where there is one); links open the
+    pages in the registration's own language (easy Japanese at /ja-x-easy/).
 
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
@@ -330,9 +198,13 @@ def registration_values(
     session = registration.session
     venue = session.venue
     topic = session.topic
-    english = language == "en"
-    title = session.title or (topic.title_en if english and topic.title_en else topic.title)
-    place = venue.name_en if english and venue.name_en else venue.name
+    translated = language != "ja"
+    title = session.title or (topic.title_en if translated and topic.title_en else topic.title)
+    place = venue.name_en if translated and venue.name_en else venue.name
+    if channel == VOICE and translated and topic.title_en:
+        # A class's own title is in Japanese only, which another language's voice
+        # cannot read: a call names the class by its topic.
+        title = topic.title_en
     if channel == VOICE:
         date = spoken_when(session.starts_at, language, time=False)
         time = spoken_when(session.starts_at, language, date=False)
@@ -345,6 +217,8 @@ def registration_values(
     ):
         # 「今日」「明日」, written and said the same way.
         date = format_day(session.starts_at, language, sent_at)
+    # The pages in the registration's own language, even when the text fell back to Japanese.
+    pages = registration.language or language
     return {
         "name": registration.name if registration.name_confirmed else "",
         "class": title,
@@ -352,9 +226,9 @@ def registration_values(
         "time": time,
         "place": place,
         "desk": settings.DESK_PHONE_NUMBER,
-        "link": help_link(topic.slug, language),
+        "link": help_link(topic.slug, pages),
         "position": str(position or ""),
-        "manage": manage_link(registration.manage_token, language),
+        "manage": manage_link(registration.manage_token, pages),
     }
 
 

@@ -1,5 +1,8 @@
 """TwiML for automated calls and the voice menu, in easy spoken Japanese (or English).
 
+The menu is in Japanese, or English after 7. An automated call to a registration
+speaks its message's language, in that language's Twilio voice (VOICES).
+
 Older callers need time: every prompt is short, numbers are read slowly, the
 important part is said twice, and a caller who presses nothing or a wrong key
 hears the choices again, twice, before the call ends politely (RETRIES).
@@ -18,6 +21,17 @@ from messaging.voice_words import choices, words
 
 JA = "ja-JP"
 EN = "en-US"
+# A message's language → the language attribute of <Say> and <Gather> (Twilio's
+# codes: Mandarin is cmn-CN). Easy Japanese is spoken by the Japanese voice.
+VOICES = {
+    "ja": JA,
+    "ja-x-easy": JA,
+    "en": EN,
+    "zh-hans": "cmn-CN",
+    "ko": "ko-KR",
+    "vi": "vi-VN",
+    "pt-br": "pt-BR",
+}
 # Words Twilio's Japanese speech recognition listens for in the main menu.
 MENU_HINTS = "いち,に,ゼロ,教室,さがす,申し込み,たしかめる,取り消し,係の人,窓口,English"
 # Purposes after which the resident may answer 1 (coming) or 9 (cancel).
@@ -38,8 +52,13 @@ def url(path: str, **params) -> str:
     return f"{base}{'&' if '?' in path else '?'}{query}" if query else base
 
 
+def voice(language: str | None) -> str:
+    """The Twilio language code that speaks (and hears) `language`; Japanese for any other."""
+    return VOICES.get((language or "").lower(), JA)
+
+
 def say(target, text: str, language: str = "ja") -> None:
-    target.say(text, language=EN if language == "en" else JA)
+    target.say(text, language=voice(language))
 
 
 def gather(
@@ -62,7 +81,7 @@ def gather(
     if speech:
         options.update(
             input="dtmf speech",
-            language=EN if language == "en" else JA,
+            language=voice(language),
             hints=hints,
             speech_timeout="auto",
         )
@@ -105,7 +124,7 @@ def outbound_call(response: VoiceResponse, message: Message, tries: int = 0) -> 
     Silence or another key comes back to voice/answer/ with the next `try`,
     which plays this again (RETRIES times).
     """
-    language = "en" if message.language == "en" else "ja"
+    language = message.language if message.language in VOICES else "ja"
     answerable = message.purpose in ANSWERABLE and message.registration_id
     target = response
     if answerable:

@@ -24,6 +24,7 @@ from messaging.schedule import desk_is_open
 from messaging.services.inbox import record_inbound
 from messaging.voice import (
     RETRIES,
+    VOICES,
     gather,
     outbound_call,
     say,
@@ -413,7 +414,7 @@ def voice_answer(request, message_uuid):
     """The answer to an automated call: 1 (coming) or 9 (cancel), asked again on silence."""
     message = get_object_or_404(Message.objects.select_related("registration"), uuid=message_uuid)
     call = Call(request)
-    call.language = "en" if message.language == "en" else "ja"
+    call.language = message.language if message.language in VOICES else "ja"
     response = VoiceResponse()
     registration = message.registration
     action = keys("answer").get(key_meant(request))

@@ -8,7 +8,9 @@ says 「やめる」 (which callers heard both as "cancel my place" and as "neve
 mind"). The SMS and call texts (messaging.texts) use the same wording.
 
 Voice wording lives here rather than in the gettext catalogues: it is spoken
-by Twilio in one of two voices (ja-JP, en-US), never shown on a page.
+by Twilio (messaging.voice.VOICES), never shown on a page. The menu speaks
+Japanese or English; an automated call to a registration speaks its message's
+language, so what such a call says besides the message is in CALL_WORDS too.
 """
 
 # action: (easy Japanese, English). The last word of each Japanese wording is
@@ -139,12 +141,61 @@ PROMPTS: dict[str, tuple[str, str]] = {
 }
 
 
+# An automated call's own words in the languages the menu does not speak: the
+# keys voice.outbound_call and voice_menu.voice_answer say, the two answers
+# (ACTIONS' wording) and how a choice is offered ("choice": one per key).
+CALL_WORDS: dict[str, dict[str, str]] = {
+    "zh-hans": {
+        "again": "再说一遍。",
+        "goodbye": "谢谢您的接听。再见。",
+        "cancelled": "您的报名已经取消了。谢谢。",
+        "coming_thanks": "谢谢。我们等您来。",
+        "coming": "如果您会来上课",
+        "cancel": "如果要取消报名",
+        "choice": "{action}，请按{key}。",
+    },
+    "ko": {
+        "again": "다시 한 번 말씀드리겠습니다.",
+        "goodbye": "들어 주셔서 감사합니다. 안녕히 계세요.",
+        "cancelled": "신청이 취소되었습니다. 감사합니다.",
+        "coming_thanks": "감사합니다. 기다리고 있겠습니다.",
+        "coming": "교실에 오시면",
+        "cancel": "신청을 취소하시려면",
+        "choice": "{action} {key}번을 눌러 주세요.",
+    },
+    "vi": {
+        "again": "Xin nhắc lại một lần nữa.",
+        "goodbye": "Cảm ơn bạn đã nghe máy. Xin chào.",
+        "cancelled": "Đăng ký của bạn đã được hủy. Cảm ơn bạn.",
+        "coming_thanks": "Cảm ơn bạn. Hẹn gặp bạn ở lớp học.",
+        "coming": "Nếu bạn sẽ đến lớp học",
+        "cancel": "Để hủy đăng ký",
+        "choice": "{action}, xin bấm phím {key}.",
+    },
+    "pt-br": {
+        "again": "Vou repetir.",
+        "goodbye": "Obrigado por atender. Até logo.",
+        "cancelled": "Sua inscrição foi cancelada. Obrigado.",
+        "coming_thanks": "Obrigado. Esperamos por você.",
+        "coming": "Se você vem à aula",
+        "cancel": "Para cancelar a inscrição",
+        "choice": "{action}, aperte {key}.",
+    },
+}
+
+
 def words(key: str, language: str, **values) -> str:
+    own = CALL_WORDS.get(language, {})
+    if key in own:
+        return own[key].format(**values)
     ja, en = PROMPTS[key]
     return (en if language == "en" else ja).format(**values)
 
 
 def action(name: str, language: str) -> str:
+    own = CALL_WORDS.get(language, {})
+    if name in own:
+        return own[name]
     ja, en = ACTIONS[name]
     return en if language == "en" else ja
 
@@ -152,6 +203,11 @@ def action(name: str, language: str) -> str:
 def choices(step: str, language: str) -> str:
     """The keys of one step as one sentence: 「…ときは 1を、…ときは 0を 押して ください。」"""
     offered = STEPS[step]
+    if language in CALL_WORDS:
+        choice = CALL_WORDS[language]["choice"]
+        return " ".join(
+            choice.format(action=action(name, language), key=key) for key, name in offered
+        )
     if language == "en":
         return " ".join(f"To {action(name, 'en')}, press {key}." for key, name in offered)
     clauses = "、".join(f"{action(name, 'ja')} ときは {key}を" for key, name in offered)

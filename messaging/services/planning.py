@@ -63,10 +63,10 @@ def build_message(
     channel = channel_for(resident, registration.phone)
     if channel is None:
         return None
-    language = texts.text_language(registration.language)
-    body = texts.template_body(purpose, language, channel, custom)
-    if not body:
+    text = texts.message_text(purpose, registration.language, channel, custom)
+    if text is None:
         return None  # e.g. no follow-up by voice: a link cannot be read aloud
+    language, body = text
     # Only a reminder is written for the moment it goes out ("明日"): it is
     # planned when due and never sent after its class has begun, so its day
     # word cannot go stale, while other messages may wait in the quiet hours.

@@ -124,3 +124,17 @@ def test_inbox_ignores_a_retried_webhook():
     inbox.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
     inbox.record_inbound(kind="sms", from_number="+81", provider_id="SMa", body="x")
     assert InboundMessage.objects.count() == 1
+
+
+def test_coordinators_see_and_edit_the_texts_of_every_language(desk, clock):
+    page = desk.get("/desk/messages/texts/").content.decode()
+    for name in ("简体中文", "한국어", "Tiếng Việt", "Português"):
+        assert name in page
+    assert "/desk/messages/texts/reminder/vi/sms/" in page
+    url = "/desk/messages/texts/confirmation/vi/sms/"
+    assert "bạn đã đăng ký" in desk.get(url).content.decode()
+    desk.post(url, {"body": "{name}: đã đăng ký {date}"})
+    registration = RegistrationFactory(resident=ResidentFactory(name="Lan", language="vi"))
+    message = planning.queue_message(registration, Purpose.CONFIRMATION)
+    assert message.language == "vi"
+    assert message.body.startswith("Lan: đã đăng ký ")
