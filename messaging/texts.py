@@ -133,17 +133,13 @@ def message_text(
 RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
 
 
-def format_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | None = None) -> str:
-    """The class's day as a message sent at `sent_at` says it (Japan time).
-
-    「今日」 or 「明日」 in Japanese when the class is that day or the next;
-    otherwise, and without `sent_at`, the date (format_date).
-    """
-    if sent_at is not None and language == "ja":
-        days = (timezone.localdate(starts_at) - timezone.localdate(sent_at)).days
-        if days in RELATIVE_DAYS_JA:
-            return RELATIVE_DAYS_JA[days]
-    return format_date(starts_at, language)
+def relative_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | None) -> str | None:
+    """「今日」 or 「明日」 when a Japanese message sent at `sent_at` is about a class that
+    day or the next (Japan time); None otherwise, and the date is written instead."""
+    if sent_at is None or language != "ja":
+        return None
+    days = (timezone.localdate(starts_at) - timezone.localdate(sent_at)).days
+    return RELATIVE_DAYS_JA.get(days)
 
 
 def speakable(text: str) -> str:
@@ -193,7 +189,7 @@ def registration_values(
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
     else's on file). With `sent_at` (the moment a reminder goes out), {date}
-    is 「今日」 or 「明日」 when the class is that day or the next (format_day).
+    is 「今日」 or 「明日」 when the class is that day or the next (relative_day).
     """
     session = registration.session
     venue = session.venue
@@ -212,11 +208,8 @@ def registration_values(
     else:
         date = format_date(session.starts_at, language)
         time = format_time(session.starts_at, language)
-    if sent_at is not None and format_day(session.starts_at, language, sent_at) != format_date(
-        session.starts_at, language
-    ):
-        # 「今日」「明日」, written and said the same way.
-        date = format_day(session.starts_at, language, sent_at)
+    # 「今日」「明日」, written and said the same way.
+    date = relative_day(session.starts_at, language, sent_at) or date
     # The pages in the registration's own language, even when the text fell back to Japanese.
     pages = registration.language or language
     return {

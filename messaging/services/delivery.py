@@ -79,7 +79,7 @@ def why_not_send(message: Message, now) -> str:
 def says_another_day(message: Message, now) -> bool:
     """A reminder written as 「明日」 that retries have pushed into its class's own day.
 
-    Its text was fixed when it was planned (texts.format_day); sent a day late it
+    Its text was fixed when it was planned (texts.relative_day); sent a day late it
     would name the wrong day, and the class-day reminder is planned anyway.
     """
     days = reminder_day(message.occasion)
