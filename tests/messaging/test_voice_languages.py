@@ -57,7 +57,7 @@ def test_the_reminder_call_is_read_in_the_registrations_language(clock, language
     [
         (
             "zh-hans",
-            "这里是智能手机课窗口",
+            "这里是智能手机讲座咨询窗口",
             "5月20日星期一，下午1点30分",
             "如果您会来上课，请按1。",
         ),
