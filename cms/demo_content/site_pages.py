@@ -17,7 +17,7 @@ HOME = {
         "phone_note": "You can also register by phone; a member of staff will help you.",
     },
     "zh-hans": {
-        "title": "智能手机课程与使用咨询",
+        "title": "智能手机讲座与使用咨询",
         "lead": "在您家附近的会场，耐心地教您使用智能手机。参加免费。",
         "phone_note": "也可以打电话报名，由工作人员为您办理。",
     },
@@ -53,7 +53,7 @@ INDEX = {
     },
     "zh-hans": {
         "title": "使用说明",
-        "intro": "按步骤说明智能手机的用法。上完课以后，请在家里阅读。",
+        "intro": "按步骤说明智能手机的用法。参加讲座以后，请在家里阅读。",
     },
     "ko": {
         "title": "사용법 안내",
@@ -74,7 +74,7 @@ ASK_TEXT = {
     "ja": "わからないときは、電話で聞いてください。教室でも教えます。",
     "ja-x-easy": "わからない ときは、電話して ください。教室でも 教えます。",
     "en": "If you get stuck, call us. Our classes teach this too.",
-    "zh-hans": "有不明白的地方，请打电话询问。课堂上也会教。",
+    "zh-hans": "有不明白的地方，请打电话询问。讲座上也会教。",
     "ko": "모르는 것이 있으면 전화로 물어보세요. 교실에서도 알려 드립니다.",
     "vi": "Nếu chưa hiểu, hãy gọi điện hỏi chúng tôi. Lớp học cũng dạy nội dung này.",
     "pt-br": "Se tiver dúvidas, ligue para nós. As aulas também ensinam isso.",
