@@ -99,7 +99,7 @@ ARTICLE = Article(
         ),
         "pt-br": (
             "Tirar uma foto e ver depois",
-            "Como tirar uma foto com a câmera e vê-la no aplicativo Fotos.",
+            "Como tirar uma foto com a câmera e vê-la no aplicativo de fotos.",
             [
                 ("steps", [
                     "Abra o aplicativo 「カメラ」 (Câmera). Os nomes entre 「」 são os que aparecem com o celular em japonês.",
