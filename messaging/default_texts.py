@@ -98,44 +98,45 @@ _KO = {
 }
 
 # "smartphone" in SMS (shorter, and how Vietnamese residents say it); calls say
-# "điện thoại thông minh", which a Vietnamese voice reads naturally.
+# "điện thoại thông minh", which a Vietnamese voice reads naturally. The reader is
+# addressed as "quý vị", as on the site: "bạn" is too familiar for an older reader.
 _VI = {
     SMS: {
-        P.CONFIRMATION: "{name}, bạn đã đăng ký lớp học smartphone vào {date} lúc {time} tại {place}. Xem hoặc hủy: {manage} hoặc gọi {desk}.",
-        P.WAITLISTED: "{name}, lớp học smartphone {date} đã đủ người. Bạn là số {position} trong danh sách chờ. Khi có chỗ, chúng tôi sẽ báo. Xem hoặc hủy: {manage}",
-        P.REMINDER: "{name}, lớp học smartphone của bạn vào {date} lúc {time} tại {place}. Nếu không đến, xin gọi {desk}.",
-        P.PROMOTION: "{name}, đã có chỗ cho bạn ở lớp smartphone vào {date} lúc {time} tại {place}. Nếu không đến: {manage} hoặc gọi {desk}.",
-        P.CLASS_CANCELLED: "{name}, rất xin lỗi: lớp học smartphone {date} tại {place} đã bị hủy. Hỏi thêm: {desk}.",
-        P.CLASS_MOVED: "{name}, lớp học smartphone của bạn đã đổi: nay là {date} lúc {time} tại {place}. Hỏi thêm: {desk}.",
-        P.FOLLOW_UP: "{name}, cảm ơn bạn đã đến lớp học smartphone. Hướng dẫn từng bước: {link}",
+        P.CONFIRMATION: "{name}, quý vị đã đăng ký lớp học smartphone vào {date} lúc {time} tại {place}. Xem hoặc hủy: {manage} hoặc gọi {desk}.",
+        P.WAITLISTED: "{name}, lớp học smartphone {date} đã hết chỗ. Quý vị là người thứ {position} trong danh sách chờ. Khi có chỗ, chúng tôi sẽ báo. Xem hoặc hủy: {manage}",
+        P.REMINDER: "{name}, lớp học smartphone của quý vị vào {date} lúc {time} tại {place}. Nếu không thể đến, vui lòng gọi {desk}.",
+        P.PROMOTION: "{name}, đã có chỗ cho quý vị ở lớp smartphone {date} lúc {time} tại {place}. Nếu không đến được: {manage} hoặc gọi {desk}.",
+        P.CLASS_CANCELLED: "{name}, rất xin lỗi quý vị: lớp học smartphone {date} tại {place} đã bị hủy. Chi tiết xin gọi {desk}.",
+        P.CLASS_MOVED: "{name}, lớp học smartphone của quý vị đã thay đổi. Lịch mới: {date} lúc {time} tại {place}. Chi tiết xin gọi {desk}.",
+        P.FOLLOW_UP: "{name}, cảm ơn quý vị đã đến lớp học smartphone. Khi chưa hiểu, xin xem hướng dẫn từng bước: {link}",
     },
     VOICE: {
-        P.CONFIRMATION: "Đây là quầy hỗ trợ lớp học điện thoại thông minh, số điện thoại {desk}. {name}, bạn đã đăng ký lớp học vào {date}, lúc {time}, tại {place}.",
-        P.WAITLISTED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Lớp học vào {date} đã đủ người. Bạn là số {position} trong danh sách chờ. Khi có chỗ, chúng tôi sẽ gọi điện cho bạn.",
-        P.REMINDER: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. {name}, lớp học {class} của bạn vào {date}, lúc {time}, tại {place}.",
-        P.PROMOTION: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Đã có chỗ: bạn có thể học lớp vào {date}, lúc {time}, tại {place}.",
-        P.CLASS_CANCELLED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Rất xin lỗi: lớp học vào {date} tại {place} đã bị hủy.",
-        P.CLASS_MOVED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Lớp học của bạn đã đổi. Nay là vào {date}, lúc {time}, tại {place}.",
+        P.CONFIRMATION: "Đây là quầy hỗ trợ lớp học điện thoại thông minh, số điện thoại {desk}. {name}, quý vị đã đăng ký lớp học vào {date}, lúc {time}, tại {place}.",
+        P.WAITLISTED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Lớp học vào {date} đã hết chỗ. Quý vị là người thứ {position} trong danh sách chờ. Khi có chỗ trống, chúng tôi sẽ gọi điện cho quý vị.",
+        P.REMINDER: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. {name}, lớp học {class} của quý vị sẽ diễn ra vào {date}, lúc {time}, tại {place}.",
+        P.PROMOTION: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Đã có chỗ trống. Quý vị có thể tham gia lớp học vào {date}, lúc {time}, tại {place}.",
+        P.CLASS_CANCELLED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Rất xin lỗi quý vị. Lớp học vào {date} tại {place} đã bị hủy.",
+        P.CLASS_MOVED: "Đây là quầy hỗ trợ lớp học điện thoại thông minh. Ngày giờ hoặc địa điểm của lớp học đã thay đổi. Lịch mới là {date}, lúc {time}, tại {place}.",
     },
 }
 
 _PT_BR = {
     SMS: {
-        P.CONFIRMATION: "{name}, inscrição feita na aula de smartphone: {date} às {time}, {place}. Ver ou cancelar: {manage} ou ligue {desk}.",
+        P.CONFIRMATION: "{name}, inscrição confirmada na aula de smartphone: {date} às {time}, {place}. Ver ou cancelar: {manage} ou ligue {desk}.",
         P.WAITLISTED: "{name}, a aula de smartphone de {date} está lotada. Você é o número {position} na lista de espera. Avisaremos se abrir vaga. Ver ou cancelar: {manage}",
-        P.REMINDER: "{name}, sua aula de smartphone é {date} às {time}, {place}. Se não puder vir, ligue {desk}.",
-        P.PROMOTION: "{name}, tem vaga para você na aula de smartphone de {date} às {time}, {place}. Se não puder ir: {manage} ou ligue {desk}.",
-        P.CLASS_CANCELLED: "{name}, sentimos muito: a aula de smartphone de {date} em {place} foi cancelada. Dúvidas: {desk}.",
-        P.CLASS_MOVED: "{name}, sua aula de smartphone mudou: agora é {date} às {time}, {place}. Dúvidas: {desk}.",
-        P.FOLLOW_UP: "{name}, obrigado por vir à aula de smartphone. Ajuda passo a passo: {link}",
+        P.REMINDER: "{name}, sua aula de smartphone é {date} às {time}, {place}. Se não puder ir, ligue {desk}.",
+        P.PROMOTION: "{name}, abriu vaga para você na aula de smartphone de {date} às {time}, {place}. Se não puder ir: {manage} ou ligue {desk}.",
+        P.CLASS_CANCELLED: "{name}, sentimos muito: a aula de smartphone de {date} em {place} foi cancelada. Dúvidas? Ligue {desk}.",
+        P.CLASS_MOVED: "{name}, sua aula de smartphone mudou. Agora é {date} às {time}, {place}. Dúvidas? Ligue {desk}.",
+        P.FOLLOW_UP: "{name}, obrigado por vir à aula de smartphone. Se tiver dúvidas, veja a ajuda passo a passo: {link}",
     },
     VOICE: {
-        P.CONFIRMATION: "Aqui é o atendimento das aulas de smartphone, telefone {desk}. {name}, sua inscrição está feita para a aula de {date}, às {time}, em {place}.",
+        P.CONFIRMATION: "Aqui é o atendimento das aulas de smartphone, telefone {desk}. {name}, recebemos sua inscrição para a aula de {date}, às {time}, em {place}.",
         P.WAITLISTED: "Aqui é o atendimento das aulas de smartphone. A aula de {date} está lotada. Você é o número {position} na lista de espera. Se abrir uma vaga, ligaremos para você.",
         P.REMINDER: "Aqui é o atendimento das aulas de smartphone. {name}, sua aula, {class}, é {date}, às {time}, em {place}.",
-        P.PROMOTION: "Aqui é o atendimento das aulas de smartphone. Abriu uma vaga: você pode participar da aula de {date}, às {time}, em {place}.",
-        P.CLASS_CANCELLED: "Aqui é o atendimento das aulas de smartphone. Sentimos muito: a aula de {date} em {place} foi cancelada.",
-        P.CLASS_MOVED: "Aqui é o atendimento das aulas de smartphone. Sua aula mudou. Agora é {date}, às {time}, em {place}.",
+        P.PROMOTION: "Aqui é o atendimento das aulas de smartphone. Abriu uma vaga. Você pode participar da aula de {date}, às {time}, em {place}.",
+        P.CLASS_CANCELLED: "Aqui é o atendimento das aulas de smartphone. Sentimos muito. A aula de {date} em {place} foi cancelada.",
+        P.CLASS_MOVED: "Aqui é o atendimento das aulas de smartphone. A data ou o local da sua aula mudou. Agora é {date}, às {time}, em {place}.",
     },
 }
 

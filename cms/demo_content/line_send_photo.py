@@ -95,7 +95,7 @@ ARTICLE = Article(
             [
                 ("steps", [
                     ("Mở LINE và chạm vào 「トーク」 (Trò chuyện) ở phía dưới. Chữ trong 「」 là tên hiện ra khi điện thoại cài tiếng Nhật.", TALK, "Hàng nút ở phía dưới màn hình LINE. Nút Trò chuyện (トーク) hình bong bóng lời thoại được khoanh tròn màu đỏ."),
-                    "Chạm vào người bạn muốn gửi ảnh.",
+                    "Chạm vào tên người mà quý vị muốn gửi ảnh.",
                     ("Chạm vào biểu tượng ảnh (hình ngọn núi) ở bên trái ô nhập chữ.", PHOTO, "Ô nhập chữ ở phía dưới cuộc trò chuyện. Biểu tượng ảnh hình ngọn núi ở bên trái được khoanh tròn màu đỏ."),
                     "Chạm vào những ảnh muốn gửi để chọn. Có thể chọn nhiều ảnh.",
                     ("Chạm vào biểu tượng máy bay giấy ở góc dưới bên phải để gửi.", SEND, "Màn hình chọn ảnh. Hai ảnh đã chọn được đánh số, biểu tượng máy bay giấy ở góc dưới bên phải được khoanh tròn màu đỏ."),
@@ -110,7 +110,7 @@ ARTICLE = Article(
             [
                 ("steps", [
                     ("Abra o LINE e toque em 「トーク」 (Conversas), embaixo. Os nomes entre 「」 são os que aparecem com o celular em japonês.", TALK, "A fileira de botões na parte de baixo do LINE. Conversas (トーク), um ícone de balão de fala, está circulado em vermelho."),
-                    "Toque na pessoa para quem quer mandar a foto.",
+                    "Toque no nome da pessoa para quem você quer mandar a foto.",
                     ("Toque no ícone de foto (uma montanha), à esquerda da caixa de texto.", PHOTO, "A caixa de texto embaixo da conversa. O ícone de foto com uma montanha, à esquerda, está circulado em vermelho."),
                     "Toque nas fotos que quer enviar para escolhê-las. Dá para escolher várias.",
                     ("Toque no aviãozinho de papel, embaixo à direita, para enviar.", SEND, "Tela de escolher fotos. As duas fotos escolhidas estão numeradas e o aviãozinho de papel, embaixo à direita, está circulado em vermelho."),

@@ -100,11 +100,11 @@ ARTICLE = Article(
         ),
         "vi": (
             "Đăng ký thẻ My Number bằng điện thoại",
-            "Cách đăng ký bằng điện thoại thông minh, bằng cách quét mã QR trên giấy đăng ký cấp thẻ.",
+            "Cách quét mã QR trên giấy đăng ký cấp thẻ để đăng ký bằng điện thoại thông minh.",
             [
                 ("paragraph", "<p>Những thứ cần chuẩn bị</p><ul><li>Giấy đăng ký cấp thẻ 「交付申請書」 (tờ giấy có in mã QR)</li><li>Địa chỉ email</li><li>Ảnh chân dung (có thể chụp bằng điện thoại)</li></ul>"),
                 ("steps", [
-                    ("Quét mã QR trên giấy đăng ký cấp thẻ bằng camera điện thoại.", QR, "Camera điện thoại đang hướng vào mã QR ở góc giấy đăng ký cấp thẻ (交付申請書)."),
+                    ("Quét mã QR trên giấy đăng ký cấp thẻ bằng camera điện thoại.", QR, "Camera điện thoại đang hướng vào mã QR ở góc dưới bên phải của giấy đăng ký cấp thẻ (交付申請書)."),
                     "Trên trang vừa mở, đăng ký địa chỉ email.",
                     "Chạm vào đường link trong email nhận được để mở trang đăng ký.",
                     ("Chụp và đăng ký ảnh chân dung. Hãy chụp ở nơi sáng, nhìn thẳng vào máy.", FACE, "Màn hình điện thoại có khuôn mặt nhìn thẳng nằm trong khung nét đứt, phía trên có ánh sáng."),
@@ -121,13 +121,13 @@ ARTICLE = Article(
             [
                 ("paragraph", "<p>O que você precisa</p><ul><li>O formulário de solicitação 「交付申請書」 (o papel com um código QR impresso)</li><li>Um endereço de e-mail</li><li>Uma foto do rosto (dá para tirar com o celular)</li></ul>"),
                 ("steps", [
-                    ("Leia o código QR do formulário com a câmera do celular.", QR, "A câmera do celular apontada para o código QR no canto do formulário de solicitação (交付申請書)."),
+                    ("Leia o código QR do formulário com a câmera do celular.", QR, "A câmera do celular apontada para o código QR no canto inferior direito do formulário de solicitação (交付申請書)."),
                     "Na página que abrir, cadastre seu e-mail.",
                     "Toque no link do e-mail que chegar para abrir a página do pedido.",
-                    ("Tire e cadastre uma foto do rosto. Fique num lugar claro e olhe de frente.", FACE, "Tela do celular com um rosto de frente dentro de uma moldura pontilhada, com uma luz forte em cima."),
+                    ("Tire e cadastre uma foto do rosto. Tire num lugar claro, olhando de frente para a câmera.", FACE, "Tela do celular com um rosto de frente dentro de uma moldura pontilhada, com uma luz forte em cima."),
                     "Digite a data de nascimento e os outros dados e toque em 「送信」 (Enviar).",
                 ]),
-                ("tip", "Quando o cartão ficar pronto, a prefeitura manda um cartão-postal, o aviso de emissão 「交付通知書」. Agende o dia e a hora da retirada e depois vá ao guichê."),
+                ("tip", "Quando o cartão ficar pronto, a prefeitura manda pelo correio um cartão-postal 「交付通知書」 (aviso de emissão). Agende o dia e a hora da retirada e depois vá ao guichê."),
                 ("warning", ("É de graça", "Pedir o cartão My Number não custa nada. Ligação ou e-mail pedindo dinheiro é golpe.")),
                 ASK,
             ],

@@ -96,7 +96,7 @@ ACCESSIBILITY = {
 """,
     ),
     "vi": (
-        "Chính sách về khả năng tiếp cận của trang web",
+        "Chính sách tiếp cận của trang web",
         "Chúng tôi muốn trang web này ai cũng dùng được.",
         """
 <h2>Phạm vi</h2>
@@ -107,7 +107,7 @@ ACCESSIBILITY = {
 <ul>
 <li>Mỗi lần thay đổi trang, chúng tôi kiểm tra bằng công cụ tự động axe-core.</li>
 <li>Chúng tôi kiểm tra rằng trang dùng được chỉ bằng bàn phím, đọc được khi phóng to chữ và đọc được bằng phần mềm đọc màn hình.</li>
-<li>Chữ của nội dung lớn từ 18 pixel trở lên, chỗ để chạm lớn từ 48 pixel trở lên.</li>
+<li>Chữ của nội dung có cỡ từ 18 pixel trở lên, chỗ để chạm có cỡ từ 48 pixel trở lên.</li>
 </ul>
 <h2>Góp ý</h2>
 <p>Nếu có chỗ khó đọc hoặc khó dùng, xin hãy gọi điện báo cho quầy tư vấn.</p>
@@ -234,18 +234,18 @@ PRIVACY = {
         "Những thông tin chúng tôi giữ và cách chúng tôi sử dụng.",
         """
 <h2>Thông tin chúng tôi giữ</h2>
-<p>Khi bạn đăng ký lớp học, chúng tôi giữ họ tên, cách đọc tên bằng chữ kana, số điện thoại, khu vực bạn sống, nhóm tuổi, ngôn ngữ bạn dùng và cách liên lạc bạn muốn.</p>
+<p>Khi quý vị đăng ký lớp học, chúng tôi giữ họ tên, cách đọc tên bằng chữ kana, số điện thoại, khu vực quý vị sống, nhóm tuổi, ngôn ngữ quý vị dùng và cách liên lạc quý vị muốn.</p>
 <h2>Mục đích sử dụng</h2>
 <ul>
-<li>Để nhận đăng ký lớp học và gửi thông báo, tin nhắc (SMS hoặc cuộc gọi bằng giọng nói tự động).</li>
-<li>Để giảng viên điểm danh vào ngày học (giảng viên chỉ thấy một phần số điện thoại của bạn).</li>
-<li>Để thống kê, không nêu tên ai, nhằm đánh giá lại hoạt động của thành phố.</li>
+<li>Để nhận đăng ký lớp học và gửi thông báo, tin nhắc (SMS hoặc cuộc gọi thoại tự động).</li>
+<li>Để giảng viên điểm danh vào ngày học (giảng viên chỉ thấy một phần số điện thoại của quý vị).</li>
+<li>Để thống kê ở dạng không nhận biết được cá nhân, nhằm đánh giá lại hoạt động của thành phố.</li>
 </ul>
-<p>Chúng tôi không dùng vào mục đích khác và không đưa cho người khác, trừ trường hợp pháp luật quy định.</p>
+<p>Chúng tôi không dùng vào mục đích khác và không cung cấp cho bên thứ ba, trừ trường hợp pháp luật quy định.</p>
 <h2>Thời gian lưu giữ</h2>
-<p>Lưu đến hết năm tài chính tiếp theo năm của lớp học cuối cùng bạn tham gia, sau đó xóa. Các con số thống kê được giữ ở dạng không biết là của ai.</p>
+<p>Lưu đến hết năm tài chính tiếp theo năm của lớp học cuối cùng quý vị tham gia, sau đó xóa. Các con số thống kê được giữ ở dạng không nhận biết được cá nhân.</p>
 <h2>Hủy và ngừng nhận tin</h2>
-<p>Bạn có thể hủy đăng ký bất cứ lúc nào. Nếu trả lời SMS bằng chữ “STOP”, bạn sẽ không nhận SMS nữa. Nếu muốn xem hoặc xóa thông tin của mình, hãy gọi điện cho quầy tư vấn.</p>
+<p>Quý vị có thể hủy đăng ký bất cứ lúc nào. Nếu trả lời SMS bằng chữ “STOP”, quý vị sẽ không nhận SMS nữa. Nếu muốn xem hoặc xóa thông tin của mình, hãy gọi điện cho quầy tư vấn.</p>
 """,
     ),
     "pt-br": (
@@ -253,18 +253,18 @@ PRIVACY = {
         "Quais dados pessoais guardamos e como os usamos.",
         """
 <h2>O que guardamos</h2>
-<p>Quando você se inscreve em uma aula, guardamos seu nome, a leitura do nome em kana, seu telefone, seu bairro, sua faixa etária, seu idioma e como prefere ser contatado.</p>
+<p>Quando você se inscreve em uma aula, guardamos seu nome, a leitura do nome em kana, seu telefone, o distrito onde mora, sua faixa etária, seu idioma e a forma de contato que prefere.</p>
 <h2>Para quê</h2>
 <ul>
 <li>Para receber sua inscrição e enviar avisos e lembretes (SMS ou ligação com voz automática).</li>
 <li>Para o instrutor registrar a presença no dia (o instrutor vê só uma parte do seu telefone).</li>
-<li>Para contar, sem identificar ninguém, como vai o programa da cidade.</li>
+<li>Para fazer estatísticas, sem identificar ninguém, e avaliar o programa da cidade.</li>
 </ul>
 <p>Não usamos para mais nada e não passamos a ninguém, exceto quando a lei exigir.</p>
 <h2>Por quanto tempo</h2>
-<p>Até o fim do ano fiscal seguinte ao da última aula em que você esteve; depois, os dados são apagados. Os números são guardados sem identificar ninguém.</p>
+<p>Até o fim do ano fiscal seguinte ao da última aula de que você participou; depois, os dados são apagados. Os números são guardados sem identificar ninguém.</p>
 <h2>Cancelar e parar</h2>
-<p>Você pode cancelar a inscrição a qualquer momento. Responda STOP a um SMS para não receber mais. Para ver ou apagar seus dados, ligue para o atendimento.</p>
+<p>Você pode cancelar a inscrição a qualquer momento. Se você responder “STOP” a um SMS, não receberá mais SMS. Para ver ou apagar seus dados, ligue para o atendimento.</p>
 """,
     ),
 }

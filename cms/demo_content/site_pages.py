@@ -28,11 +28,11 @@ HOME = {
     },
     "vi": {
         "title": "Lớp học điện thoại thông minh và tư vấn cách dùng",
-        "lead": "Chúng tôi hướng dẫn tận tình cách dùng điện thoại thông minh tại địa điểm gần nhà bạn. Tham gia miễn phí.",
-        "phone_note": "Bạn cũng có thể đăng ký qua điện thoại. Nhân viên sẽ tiếp nhận giúp bạn.",
+        "lead": "Chúng tôi hướng dẫn tận tình cách dùng điện thoại thông minh tại địa điểm gần nhà quý vị. Tham gia miễn phí.",
+        "phone_note": "Quý vị cũng có thể đăng ký qua điện thoại. Nhân viên phụ trách sẽ tiếp nhận.",
     },
     "pt-br": {
-        "title": "Aulas de celular e ajuda",
+        "title": "Aulas de smartphone e ajuda",
         "lead": "Aulas gratuitas perto da sua casa, que ensinam a usar o smartphone com calma, passo a passo.",
         "phone_note": "Você também pode se inscrever por telefone; um atendente vai ajudar.",
     },
@@ -76,6 +76,6 @@ ASK_TEXT = {
     "en": "If you get stuck, call us. Our classes teach this too.",
     "zh-hans": "有不明白的地方，请打电话询问。讲座上也会教。",
     "ko": "모르는 것이 있으면 전화로 물어보세요. 교실에서도 알려 드립니다.",
-    "vi": "Nếu chưa hiểu, hãy gọi điện hỏi chúng tôi. Lớp học cũng dạy nội dung này.",
+    "vi": "Nếu chưa hiểu, xin vui lòng gọi điện hỏi chúng tôi. Các lớp học cũng dạy nội dung này.",
     "pt-br": "Se tiver dúvidas, ligue para nós. As aulas também ensinam isso.",
 }

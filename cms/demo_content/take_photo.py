@@ -89,11 +89,11 @@ ARTICLE = Article(
             [
                 ("steps", [
                     "Mở ứng dụng 「カメラ」 (Camera). Chữ trong 「」 là tên hiện ra khi điện thoại cài tiếng Nhật.",
-                    "Hướng điện thoại vào thứ bạn muốn chụp.",
+                    "Hướng điện thoại vào thứ quý vị muốn chụp.",
                     ("Chạm vào nút tròn màu trắng ở phía dưới màn hình.", SHUTTER, "Màn hình camera. Nút tròn màu trắng ở giữa phía dưới được khoanh tròn màu đỏ."),
                     ("Chạm vào ô vuông nhỏ ở góc dưới bên trái để xem ảnh vừa chụp.", THUMBNAIL, "Màn hình camera. Ô vuông nhỏ ở góc dưới bên trái, có ảnh vừa chụp, được khoanh tròn màu đỏ."),
                 ]),
-                ("tip", "Nếu ảnh bị tối, hãy thử chạm vào chỗ trên màn hình mà bạn muốn sáng hơn."),
+                ("tip", "Nếu ảnh bị tối, hãy thử chạm vào chỗ trên màn hình mà quý vị muốn sáng hơn."),
                 ASK,
             ],
         ),

@@ -147,7 +147,7 @@ ARTICLE = Article(
                     "Chạm vào 「フォントサイズと表示サイズ」 (Cỡ chữ và cỡ hiển thị).",
                     ("Kéo thanh trượt 「フォントサイズ」 (Cỡ chữ) sang phải.", SLIDER, "Một thanh trượt. Kéo nút tròn sang phải thì chữ to lên."),
                 ]),
-                ("tip", "Điện thoại dành cho người cao tuổi như 「らくらくスマートフォン」 (Raku-Raku Smartphone) có chữ to ngay từ đầu. Bạn có thể làm chữ to hơn nữa trong 「設定」 (Cài đặt), ở mục 「文字の大きさ」 (Cỡ chữ)."),
+                ("tip", "Điện thoại dành cho người cao tuổi như 「らくらくスマートフォン」 (Raku-Raku Smartphone) có chữ to ngay từ đầu. Quý vị có thể làm chữ to hơn nữa trong 「設定」 (Cài đặt), ở mục 「文字の大きさ」 (Cỡ chữ)."),
                 ASK,
             ],
         ),
@@ -155,7 +155,7 @@ ARTICLE = Article(
             "Aumentar as letras do celular",
             "Como deixar as letras da tela maiores e mais fáceis de ler.",
             [
-                ("paragraph", "Os nomes dos botões e menus aparecem entre 「」 como um celular em japonês os mostra, com o nome em português entre parênteses. Em alguns aparelhos, os nomes e os lugares mudam um pouco."),
+                ("paragraph", "Os nomes dos botões e menus estão entre 「」, como aparecem num celular configurado em japonês, com o nome em português entre parênteses. Em alguns aparelhos, os nomes e os lugares podem ser um pouco diferentes."),
                 ("heading", "No iPhone"),
                 ("steps", [
                     ("Toque em 「設定」 (Ajustes).", SETTINGS, "Tela inicial. O ícone cinza de engrenagem, Ajustes (設定), está circulado em vermelho."),

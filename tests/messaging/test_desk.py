@@ -132,7 +132,7 @@ def test_coordinators_see_and_edit_the_texts_of_every_language(desk, clock):
         assert name in page
     assert "/desk/messages/texts/reminder/vi/sms/" in page
     url = "/desk/messages/texts/confirmation/vi/sms/"
-    assert "bạn đã đăng ký" in desk.get(url).content.decode()
+    assert "quý vị đã đăng ký" in desk.get(url).content.decode()
     desk.post(url, {"body": "{name}: đã đăng ký {date}"})
     registration = RegistrationFactory(resident=ResidentFactory(name="Lan", language="vi"))
     message = planning.queue_message(registration, Purpose.CONFIRMATION)

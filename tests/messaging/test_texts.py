@@ -183,8 +183,8 @@ def _registration(language, phone=MOBILE):
     [
         ("zh-hans", "Lê Văn Minh，您好。您已报名", "5月20日（周一）"),
         ("ko", "Lê Văn Minh님, 스마트폰 교실 신청이", "5월 20일(월)"),
-        ("vi", "Lê Văn Minh, bạn đã đăng ký", "Thứ Hai 20/5"),
-        ("pt-br", "Lê Văn Minh, inscrição feita", "seg 20/5"),
+        ("vi", "Lê Văn Minh, quý vị đã đăng ký", "Thứ Hai 20/5"),
+        ("pt-br", "Lê Văn Minh, inscrição confirmada", "seg 20/5"),
     ],
 )
 def test_a_confirmation_is_written_in_the_registrations_language(clock, language, opening, date):
