@@ -133,11 +133,16 @@ def _fixed_re(extra: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"{alternatives}|{counters}" if alternatives else counters)
 
 
+# SudachiPy can take a bracket into a word (電話（ガラケー） as one noun read でんわ):
+# text is read bracket to bracket, so no word crosses one.
+_BRACKETS_RE = re.compile(r"([（）()「」『』【】])")
+
+
 def _dictionary_furigana(text: str) -> str:
     if not has_kanji(text):
         return html.escape(text)
     out = []
-    for word in words(text, SplitMode.C):
+    for word in (w for part in _BRACKETS_RE.split(text) for w in words(part, SplitMode.C)):
         if has_kanji(word.surface) and word.reading and word.reading != "キゴウ":
             out.append(_ruby_for_word(word.surface, word.reading))
         else:
@@ -145,34 +150,57 @@ def _dictionary_furigana(text: str) -> str:
     return "".join(out)
 
 
-_TAG_RE = re.compile(r"(<[^>]*>)")
-_SKIP_TAGS = {"ruby", "rt", "rp", "script", "style", "code", "kbd", "title"}
+_TAG_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG_NAME_RE = re.compile(r"<(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_LANG_RE = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
+# No ruby inside these: ruby itself, code, what is not shown as text, and form controls
+# whose text the browser draws itself (an <option> shows ruby's readings as plain text).
+_SKIP_TAGS = {
+    "ruby", "rt", "rp", "script", "style", "code", "kbd", "title", "template", "svg",
+    "select", "option", "textarea",
+}  # fmt: skip
+_VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
 
 
 def furigana_html(markup: str, fixed: dict[str, str] | None = None) -> str:
-    """Add ruby to the text of an HTML fragment (rich text), never inside tags or existing ruby."""
+    """Add ruby to the text of an HTML fragment (rich text or a whole page's body), never
+    inside tags, existing ruby, form controls, or an element marked in another language
+    (Chinese names in the language switcher are not read in Japanese)."""
     if not has_kanji(markup):
         return markup
     out: list[str] = []
+    # The open elements from the outermost skipped one inwards; text is left alone
+    # while it is not empty. A closing tag closes everything opened after its match,
+    # so an unclosed <p> or <li> inside cannot keep the rest of the page skipped.
     skipping: list[str] = []
+    # A page repeats much of its text (days, venues, seats left): each piece is read once.
+    done: dict[str, str] = {}
     for piece in _TAG_RE.split(markup):
         if not piece:
             continue
         if piece.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
-            if name:
-                tag = name.group(1).lower()
-                if tag in _SKIP_TAGS and not piece.endswith("/>"):
-                    if piece.startswith("</"):
-                        if skipping and skipping[-1] == tag:
-                            skipping.pop()
-                    else:
-                        skipping.append(tag)
             out.append(piece)
+            name = _TAG_NAME_RE.match(piece)
+            if not name:
+                continue  # a comment or a doctype
+            closing, tag = name.group(1), name.group(2).lower()
+            if closing:
+                if tag in skipping:
+                    del skipping[len(skipping) - 1 - skipping[::-1].index(tag) :]
+            elif tag not in _VOID_TAGS and not piece.endswith("/>"):
+                lang = _LANG_RE.search(piece)
+                other_language = lang is not None and not lang.group(1).lower().startswith("ja")
+                if skipping or tag in _SKIP_TAGS or other_language:
+                    skipping.append(tag)
         elif skipping or not has_kanji(piece):
             out.append(piece)
         else:
-            out.append(furigana_text(html.unescape(piece), fixed))
+            if piece not in done:
+                done[piece] = furigana_text(html.unescape(piece), fixed)
+            out.append(done[piece])
     return "".join(out)
 
 

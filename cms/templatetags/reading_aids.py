@@ -29,3 +29,12 @@ def furigana(value, on=True):
         places = readings.place_readings()
         return mark_safe(japanese.furigana_html(str(value.__html__()), places))  # noqa: S308 - input already safe HTML; only ruby tags are added
     return mark_safe(japanese.furigana_text(str(value), readings.place_readings()))  # noqa: S308 - furigana_text escapes its input
+
+
+@register.filter
+def furigana_without_places(value, on=True):
+    """Furigana from the dictionary alone, for the error page that must not touch the
+    database (place names are read from it)."""
+    if not on or value is None:
+        return value
+    return mark_safe(japanese.furigana_html(str(value)))  # noqa: S308 - the page's own rendered HTML; only ruby tags are added
