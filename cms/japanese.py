@@ -146,28 +146,56 @@ def _dictionary_furigana(text: str) -> str:
 
 
 _TAG_RE = re.compile(r"(<[^>]*>)")
-_SKIP_TAGS = {"ruby", "rt", "rp", "script", "style", "code", "kbd", "title"}
+# Ruby never goes into existing ruby, code, or text a browser draws without markup
+# (a title, a list's options, a text box).
+_SKIP_TAGS = {
+    "ruby",
+    "rt",
+    "rp",
+    "script",
+    "style",
+    "code",
+    "kbd",
+    "title",
+    "select",
+    "option",
+    "textarea",
+    "svg",
+}
+_VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_LANG_RE = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]*)""")
+
+
+def _skipped_from(piece: str, tag: str) -> bool:
+    """Whether this start tag opens an element furigana stays out of: one of _SKIP_TAGS,
+    or one marked as another language (a language's name in the switcher, English)."""
+    if tag in _SKIP_TAGS:
+        return True
+    lang = _LANG_RE.search(piece)
+    return lang is not None and not lang.group(1).lower().startswith("ja")
 
 
 def furigana_html(markup: str, fixed: dict[str, str] | None = None) -> str:
-    """Add ruby to the text of an HTML fragment (rich text), never inside tags or existing ruby."""
+    """Add ruby to the text of an HTML fragment (rich text, or a whole page's body),
+    never inside tags, existing ruby, or an element marked as another language."""
     if not has_kanji(markup):
         return markup
     out: list[str] = []
-    skipping: list[str] = []
+    # The element being skipped, with how many of its kind are open inside it.
+    skipping: list[list] = []
     for piece in _TAG_RE.split(markup):
         if not piece:
             continue
         if piece.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
-            if name:
-                tag = name.group(1).lower()
-                if tag in _SKIP_TAGS and not piece.endswith("/>"):
-                    if piece.startswith("</"):
-                        if skipping and skipping[-1] == tag:
-                            skipping.pop()
-                    else:
-                        skipping.append(tag)
+            name = re.match(r"<(/?)\s*([a-zA-Z0-9]+)", piece)
+            if name and name.group(2).lower() not in _VOID_TAGS and not piece.endswith("/>"):
+                closing, tag = name.group(1), name.group(2).lower()
+                if skipping and skipping[-1][0] == tag:
+                    skipping[-1][1] += -1 if closing else 1
+                    if not skipping[-1][1]:
+                        skipping.pop()
+                elif not closing and _skipped_from(piece, tag):
+                    skipping.append([tag, 1])
             out.append(piece)
         elif skipping or not has_kanji(piece):
             out.append(piece)
