@@ -23,6 +23,7 @@ from django.test import override_settings
 from outreach.models import Registration
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import PHONE
+from tests.cms.test_resident_languages import _source_words_left
 from tests.factories import ClassSessionFactory, DistrictFactory, TopicFactory, VenueFactory
 
 pytestmark = pytest.mark.browser
@@ -88,6 +89,15 @@ FRAME_KANJI_WITHOUT_RUBY_JS = """() => {
 }"""
 
 
+# The text of an easy-Japanese page as read, without furigana and without what is
+# marked as another language: where a standard-Japanese interface word would show.
+EASY_TEXT_JS = """() => {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll("rt, rp, script, style, [lang]:not([lang^=ja])").forEach((n) => n.remove());
+  return copy.textContent;
+}"""
+
+
 @pytest.fixture
 def walk_site(live_server, transactional_db, settings):
     """A class in Fujino (and one in Chuo, to filter out), and the help site with one
@@ -148,6 +158,11 @@ def _check(page, language: str, where: str, found: dict) -> None:
             assert page.locator("button[name=furigana]").get_attribute("aria-pressed") == "true"
         if kanji := page.evaluate(FRAME_KANJI_WITHOUT_RUBY_JS):
             problems.append(f"kanji without furigana in the frame: {kanji}")
+        text = functools.reduce(
+            lambda t, d: t.replace(d, ""), CITY_DATA, page.evaluate(EASY_TEXT_JS)
+        )
+        if standard := _source_words_left(text, language):
+            problems.append(f"standard-Japanese interface words: {sorted(standard)}")
     if problems:
         found[where] = problems
 
