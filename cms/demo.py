@@ -114,14 +114,20 @@ def seed(ctx) -> None:
     ctx.say(f"  pages: {ctx.created.get('pages', 0)} new")
 
 
-def seed_site(ctx):
-    """The home page and the accessibility and privacy pages, in every language."""
+def seed_home(ctx):
+    """The home page in every language, and the locales by language code."""
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0]
         for code, _name in settings.LANGUAGES
     }
     home = _home(ctx, locales["ja"])
     _in_other_languages(ctx, home, locales, HOME, HOME.get)
+    return home, locales
+
+
+def seed_site(ctx):
+    """The home page and the accessibility and privacy pages, in every language."""
+    home, locales = seed_home(ctx)
     for slug, versions in (("accessibility", ACCESSIBILITY), ("privacy", PRIVACY)):
         page = _policy(ctx, home, slug, versions)
         _in_other_languages(ctx, page, locales, versions, _policy_fields(versions))
@@ -199,8 +205,9 @@ def _article_fields(article, pictures):
     return fields_in
 
 
-def seed_help(ctx, home, locales) -> None:
-    """The help index and the articles, in every language, with their pictures."""
+def seed_help(ctx, home, locales, articles=ARTICLES) -> None:
+    """The help index and the articles (all the demo ones unless given), in every
+    language, with their pictures."""
     index = HelpIndexPage.objects.child_of(home).filter(slug="help").first()
     if index is None:
         index = home.add_child(instance=HelpIndexPage(slug="help", **INDEX["ja"]))
@@ -209,7 +216,7 @@ def seed_help(ctx, home, locales) -> None:
     _in_other_languages(ctx, index, locales, INDEX, INDEX.get)
     known_topics = set(class_topics().values_list("slug", flat=True))
     pictures = Pictures()
-    for article in ARTICLES:
+    for article in articles:
         if article.topic not in known_topics:
             # Articles belong to a class topic; outreach's seed makes them first.
             continue

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.city_data import needs_lang_ja
 from core.models import User
 from core.roles import Role
 from outreach.models import ClassSession, ConsentMethod, District, Registration, Resident, Topic
@@ -19,12 +20,27 @@ from outreach.services.identity import CORRECTABLE
 from outreach.volunteer_helpers import HelperChoiceField, class_district
 
 
+class CityDataSelect(forms.Select):
+    """A list of the city's names: an option cannot hold a span, so an option whose
+    name the city wrote only in Japanese carries lang="ja" itself (core.city_data)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value and needs_lang_ja(label):
+            option["attrs"]["lang"] = "ja"
+        return option
+
+
 class DistrictChoiceField(forms.ModelChoiceField):
+    widget = CityDataSelect
+
     def label_from_instance(self, obj: District) -> str:
         return obj.display_name
 
 
 class TopicChoiceField(forms.ModelChoiceField):
+    widget = CityDataSelect
+
     def label_from_instance(self, obj: Topic) -> str:
         return obj.display_title
 

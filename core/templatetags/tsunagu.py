@@ -1,34 +1,23 @@
-import re
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
-register = template.Library()
+from core.city_data import needs_lang_ja
 
-# Kana, CJK ideographs, and Japanese punctuation and full-width forms.
-_JAPANESE_SCRIPT = re.compile(
-    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5e-\uff9f]"
-)
+register = template.Library()
 
 
 @register.filter(needs_autoescape=True)
 def lang_ja(value, autoescape=True):
     """City data written in Japanese (a venue, an address, a note, a person's name)
-    marked lang="ja" on a page in another language.
+    marked lang="ja" on a page in another language (core.city_data).
 
-    Screen readers then read it in Japanese, the stylesheet gives it a Japanese
-    font, and a Chinese page does not claim a Japanese address as Chinese.
     Data with an English version is shown in it already (District.display_name).
     """
     text = conditional_escape(value) if autoescape else value
-    language = get_language() or settings.LANGUAGE_CODE
-    # A lazy translation (CITY_NAME's default) is already in the reader's language.
-    translated = isinstance(value, Promise)
-    if translated or language.startswith("ja") or not _JAPANESE_SCRIPT.search(str(value or "")):
+    if not needs_lang_ja(value):
         return text
     return format_html('<span lang="ja">{}</span>', text)
 

@@ -7,13 +7,18 @@
   if (!holder || !article || !("speechSynthesis" in window)) return;
   var voices = { "ja": "ja-JP", "ja-x-easy": "ja-JP", "en": "en-US", "zh-hans": "zh-CN", "ko": "ko-KR", "vi": "vi-VN", "pt-br": "pt-BR" };
   var lang = voices[article.getAttribute("data-read-aloud-lang")] || "ja-JP";
-  // The labels come from the page, in the reader's language.
-  var labels = [holder.getAttribute("data-start"), holder.getAttribute("data-stop")];
+  // The labels come from the page, in the reader's language, as markup: with
+  // furigana on they carry their ruby (the server's escaped text, never user input).
+  var labels = ["start", "stop"].map(function (name) {
+    var label = holder.querySelector('[data-label="' + name + '"]');
+    label.remove();
+    return label.innerHTML;
+  });
   var button = document.createElement("button");
   button.type = "button";
   button.className = "button button--secondary";
   button.setAttribute("aria-pressed", "false");
-  button.textContent = labels[0];
+  button.innerHTML = labels[0];
   holder.appendChild(button);
   holder.hidden = false;
 
@@ -25,7 +30,7 @@
   }
   function stop() {
     window.speechSynthesis.cancel();
-    button.textContent = labels[0];
+    button.innerHTML = labels[0];
     button.setAttribute("aria-pressed", "false");
   }
   button.addEventListener("click", function () {
@@ -35,7 +40,7 @@
     utterance.rate = 0.9; // a little slower for older listeners
     utterance.onend = stop;
     window.speechSynthesis.speak(utterance);
-    button.textContent = labels[1];
+    button.innerHTML = labels[1];
     button.setAttribute("aria-pressed", "true");
   });
 })();

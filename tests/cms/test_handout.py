@@ -52,3 +52,15 @@ def test_handout_fits_one_a4_page(client, help_site, slug):
         for url in (f"/help/{slug}/print/", f"/ja-x-easy/help/{slug}/print/")
     }
     assert set(pages.values()) == {1}, pages
+
+
+def test_a_caption_quoting_the_screen_is_marked_japanese_on_the_handout(client, help_site):
+    """As on the article page: a screen reader reads 「設定」 with its Japanese voice."""
+    from cms.models import HelpArticlePage
+
+    page = HelpArticlePage.objects.get(slug="text-size", locale__language_code="en")
+    steps = next(block for block in page.body if block.block_type == "steps")
+    next(step for step in steps.value if step["image"])["caption"] = "The gear, 「設定」."
+    page.save_revision().publish()
+    body = client.get("/en/help/text-size/print/").content.decode()
+    assert '<figcaption>The gear, <span lang="ja">「設定」</span>.</figcaption>' in body

@@ -109,6 +109,22 @@ def test_furigana_switches_off_and_is_remembered(client, help_site):
     assert "<rt>もじ</rt>" in body
 
 
+def test_with_furigana_on_the_frame_has_readings_too(client, help_site):
+    """Menus, headings and buttons, not only the article: a reader who needs furigana
+    needs it to find the class finder and the print button as well."""
+    easy = client.get("/ja-x-easy/help/text-size/").content.decode()
+    header = easy.split('<header class="site-header"', 1)[1].split("</header>", 1)[0]
+    assert "<ruby>大<rp>(</rp><rt>おお</rt>" in header  # 字を 大きく (the reading aid)
+    assert ">简体中文</a>" in easy  # marked lang="zh-hans": no Japanese reading over it
+    client.cookies[COOKIE] = "f"
+    assert "<rt>" not in client.get("/ja-x-easy/help/text-size/").content.decode()
+    client.cookies[COOKIE] = ""
+    assert "<rt>" not in client.get("/help/text-size/").content.decode()  # off by default
+    client.cookies[COOKIE] = "F"
+    finder = client.get("/classes/").content.decode()
+    assert "<rt>きょうしつ</rt>" in finder.split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+
 def test_reading_preferences_never_redirect_off_site(client, help_site):
     response = client.get("/reading/", {"contrast": "high", "next": "https://evil.example/"})
     assert response["Location"] == "/"

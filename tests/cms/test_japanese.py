@@ -20,6 +20,18 @@ def test_furigana_leaves_tags_attributes_and_existing_ruby_alone():
     assert "&amp;" in html
 
 
+def test_furigana_leaves_other_languages_and_lists_alone():
+    """A whole page goes through it: the switcher names Chinese in Chinese (no Japanese
+    reading over 简体中文), and an option or a text box cannot hold ruby."""
+    html = japanese.furigana_html(
+        '<p>設定 <a lang="zh-hans">简体<span>中文</span>字</a> 写真'
+        '<select><option>藤野</option></select><br><span lang="ja">写真</span></p>'
+    )
+    assert '<a lang="zh-hans">简体<span>中文</span>字</a>' in html
+    assert "<option>藤野</option>" in html
+    assert html.count("<ruby>") == 3  # 設定, and 写真 twice: the skip ended with its element
+
+
 def test_furigana_escapes_plain_text():
     assert "&lt;script&gt;" in japanese.furigana_text("<script>漢字</script>")
 

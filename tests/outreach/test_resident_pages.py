@@ -254,3 +254,18 @@ def test_the_english_pages_use_english_names(client):
     session = ClassSessionFactory()
     body = client.get("/en" + reverse("outreach:class-detail", args=[session.pk])).content.decode()
     assert session.topic.title_en in body
+
+
+def test_the_lists_mark_city_names_written_only_in_japanese_on_other_language_pages(client):
+    """An option cannot hold a span: the option itself carries lang="ja"."""
+    district = DistrictFactory(name="藤野", name_en="")
+    session = ClassSessionFactory(
+        venue=VenueFactory(district=district), topic__title="スマホの基本", topic__title_en=""
+    )
+    finder = client.get("/vi/classes/").content.decode()
+    assert f'<option value="{session.topic_id}" lang="ja">スマホの基本</option>' in finder
+    assert f'<option value="{district.pk}" lang="ja">藤野</option>' in finder
+    form = client.get(f"/vi/classes/{session.pk}/register/").content.decode()
+    assert f'<option value="{district.pk}" lang="ja">藤野</option>' in form
+    japanese = client.get("/classes/").content.decode()
+    assert f'<option value="{district.pk}">藤野</option>' in japanese
