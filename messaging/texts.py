@@ -23,7 +23,7 @@ from messaging.models import Channel, MessageTemplate
 PLACEHOLDERS = {
     "name": "お名前",
     "class": "教室の名前",
-    "date": "日付",
+    "date": "日付（前日と当日のお知らせでは「明日」「今日」）",
     "time": "始まる時間",
     "place": "会場",
     "desk": "窓口の電話番号",
@@ -77,12 +77,18 @@ def unknown_placeholders(body: str) -> list[str]:
 # name is not known (a voice-menu registration the desk has not called back yet).
 _SALUTATION = re.compile(r"\{name\}(?:さん|様|님)?[、,，]?\s*")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)([^\W\d_])")
+# English says "on Wed 3 Dec" but "tomorrow": a coordinator's text that writes
+# "on {date}" still reads right when {date} is a day word (relative_day).
+_ON_DATE = re.compile(r"\bon (?=\{date\})")
+_ENGLISH_DAY_WORDS = frozenset(("today", "tomorrow"))
 
 
 def fill(body: str, values: dict[str, str]) -> str:
     if not values.get("name", True):
         body = _SALUTATION.sub("", body)
         body = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), body)
+    if values.get("date") in _ENGLISH_DAY_WORDS:
+        body = _ON_DATE.sub("", body)
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), body)
 
 
@@ -126,20 +132,30 @@ def message_text(
     return None
 
 
-# A reminder read on the class's day or the day before says so in words: 「明日」
-# is what an older reader takes in at a glance, where 「12月7日（月）」 sends them
-# to a calendar. Texts in other languages keep the date (English says "on
-# {date}"), and a coordinator's own wording may too.
-RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
+# A reminder read on the class's day or the day before says so in words, in
+# every language: 「明日」 or "tomorrow" is what an older reader takes in at a
+# glance, where 「12月7日（月）」 sends them to a calendar. The word stands where
+# {date} stands, so each language's reminder is written to read right with a
+# date or a day word: "is {date} at" (not "is on {date}"), 「将于{date}」,
+# 「일시: {date}」, "vào {date}", "é {date}". Written and said alike.
+RELATIVE_DAYS = {
+    "ja": {0: "今日", 1: "明日"},
+    "en": {0: "today", 1: "tomorrow"},
+    "zh-hans": {0: "今天", 1: "明天"},
+    "ko": {0: "오늘", 1: "내일"},
+    "vi": {0: "ngày hôm nay", 1: "ngày mai"},
+    "pt-br": {0: "hoje", 1: "amanhã"},
+}
 
 
 def relative_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | None) -> str | None:
-    """「今日」 or 「明日」 when a Japanese message sent at `sent_at` is about a class that
-    day or the next (Japan time); None otherwise, and the date is written instead."""
-    if sent_at is None or language != "ja":
+    """「今日」/「明日」 ("today"/"tomorrow", 「明天」, "내일"…) when a message in
+    `language` sent at `sent_at` is about a class that day or the next (Japan time);
+    None otherwise, and the date is written instead."""
+    if sent_at is None:
         return None
     days = (timezone.localdate(starts_at) - timezone.localdate(sent_at)).days
-    return RELATIVE_DAYS_JA.get(days)
+    return RELATIVE_DAYS.get(language, {}).get(days)
 
 
 def speakable(text: str) -> str:
@@ -189,7 +205,8 @@ def registration_values(
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
     else's on file). With `sent_at` (the moment a reminder goes out), {date}
-    is 「今日」 or 「明日」 when the class is that day or the next (relative_day).
+    is 「今日」 or 「明日」 ("today", "tomorrow"…) when the class is that day or the
+    next (relative_day).
     """
     session = registration.session
     venue = session.venue
@@ -208,7 +225,7 @@ def registration_values(
     else:
         date = format_date(session.starts_at, language)
         time = format_time(session.starts_at, language)
-    # 「今日」「明日」, written and said the same way.
+    # 「今日」「明日」, "today"…, written and said the same way.
     date = relative_day(session.starts_at, language, sent_at) or date
     # The pages in the registration's own language, even when the text fell back to Japanese.
     pages = registration.language or language
