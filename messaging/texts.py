@@ -16,6 +16,7 @@ import re
 from django.conf import settings
 from django.utils import timezone
 
+from core.romaji import romanize
 from messaging.dates import format_date, format_time, spoken_when
 from messaging.default_texts import BY_LANGUAGE, DEFAULT_TEXTS
 from messaging.models import Channel, MessageTemplate
@@ -164,6 +165,38 @@ def speakable(text: str) -> str:
     return _BRACKETS.sub("", text).strip("、 ")
 
 
+# Languages written in the Latin alphabet: their SMS add a Japanese-only venue
+# name in letters. Chinese and Korean readers read the kanji of the sign itself.
+LATIN_SCRIPT = frozenset(("en", "vi", "pt-br"))
+
+
+def spoken_name(place, language: str) -> str:
+    """A venue's or district's name as a call in `language` says it.
+
+    Japanese calls say the Japanese name. Another language's voice cannot read
+    藤野公民館: it says the English name, else the reading in Latin letters
+    ("Fujino Kominkan", core.romaji), else (no reading either) the Japanese name.
+    """
+    if language == "ja":
+        return place.name
+    return place.name_en or romanize(place.name_kana) or place.name
+
+
+def written_place(venue, language: str) -> str:
+    """A venue's name as an SMS in `language` writes it.
+
+    The English name where there is one; otherwise the Japanese name, which
+    matches the sign at the door, with the reading in Latin letters after it for
+    a reader of the Latin alphabet: "藤野公民館 (Fujino Kominkan)".
+    """
+    if language == "ja":
+        return venue.name
+    if venue.name_en:
+        return venue.name_en
+    romaji = romanize(venue.name_kana) if language in LATIN_SCRIPT else ""
+    return f"{venue.name} ({romaji})" if romaji else venue.name
+
+
 def page_prefix(language: str | None) -> str:
     """The address prefix of a resident's pages in their language ("" for Japanese, "/ko"…)."""
     code = (language or "").lower()
@@ -198,8 +231,9 @@ def registration_values(
     """The placeholders' values for one registration, in the message's language.
 
     A call says dates and times in words and titles without brackets (spoken_when).
-    Texts in a language other than Japanese name the class and place as the site
-    does in that language (the English name where there is one); links open the
+    Texts in a language other than Japanese name the class as the site does in
+    that language (the English name where there is one), and the place by its
+    English name, else as spoken_name and written_place say; links open the
     pages in the registration's own language (easy Japanese at /ja-x-easy/).
 
     The name is the one given for this registration ("" while a voice-menu
@@ -213,7 +247,6 @@ def registration_values(
     topic = session.topic
     translated = language != "ja"
     title = session.title or (topic.title_en if translated and topic.title_en else topic.title)
-    place = venue.name_en if translated and venue.name_en else venue.name
     if channel == VOICE and translated and topic.title_en:
         # A class's own title is in Japanese only, which another language's voice
         # cannot read: a call names the class by its topic.
@@ -221,8 +254,9 @@ def registration_values(
     if channel == VOICE:
         date = spoken_when(session.starts_at, language, time=False)
         time = spoken_when(session.starts_at, language, date=False)
-        title, place = speakable(title), speakable(place)
+        title, place = speakable(title), speakable(spoken_name(venue, language))
     else:
+        place = written_place(venue, language)
         date = format_date(session.starts_at, language)
         time = format_time(session.starts_at, language)
     # 「今日」「明日」, "today"…, written and said the same way.
