@@ -16,10 +16,10 @@ import re
 from django.conf import settings
 from django.utils import timezone
 
-from core.romaji import romanize
 from messaging.dates import format_date, format_time, spoken_when
 from messaging.default_texts import BY_LANGUAGE, DEFAULT_TEXTS
 from messaging.models import Channel, MessageTemplate
+from messaging.romaji import romanize
 
 PLACEHOLDERS = {
     "name": "お名前",
@@ -175,7 +175,7 @@ def spoken_name(place, language: str) -> str:
 
     Japanese calls say the Japanese name. Another language's voice cannot read
     藤野公民館: it says the English name, else the reading in Latin letters
-    ("Fujino Kominkan", core.romaji), else (no reading either) the Japanese name.
+    ("Fujino Kominkan", messaging.romaji), else (no reading either) the Japanese name.
     """
     if language == "ja":
         return place.name

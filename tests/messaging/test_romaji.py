@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.romaji import romanize
+from messaging.romaji import romanize
 from outreach.demo import DEMO_VENUE_READINGS
 
 
