@@ -166,7 +166,8 @@ def speakable(text: str) -> str:
 
 
 # Languages written in the Latin alphabet: their SMS add a Japanese-only venue
-# name in letters. Chinese and Korean readers read the kanji of the sign itself.
+# name in letters. Chinese and Korean texts keep the name as it is: Latin letters
+# are no nearer their script than the kanji on the sign.
 LATIN_SCRIPT = frozenset(("en", "vi", "pt-br"))
 
 
