@@ -9,6 +9,8 @@ coordinator who edits one language can compare it with the others.
 SMS are short: a text outside the GSM alphabet (Japanese, Chinese, Korean,
 Vietnamese, Portuguese with its accents) costs a segment per 67 characters.
 Voice texts are read aloud: no links, dates and times in words (texts.spoken_when).
+A reminder's {date} may be a day word (「明日」, "tomorrow", 「明天」: texts.relative_day),
+so its sentence reads right with either ("is {date} at", not "is on {date}").
 """
 
 from messaging.models import Channel, Purpose
@@ -41,7 +43,7 @@ _EN = {
     SMS: {
         P.CONFIRMATION: "{name}, you are registered for the smartphone class on {date} at {time}, {place}. To see or cancel it: {manage} or call {desk}.",
         P.WAITLISTED: "{name}, the smartphone class on {date} is full. You are number {position} on the waiting list. We will tell you if a seat opens. To see or cancel it: {manage}",
-        P.REMINDER: "{name}, your smartphone class is on {date} at {time}, {place}. If you cannot come, please call {desk}.",
+        P.REMINDER: "{name}, your smartphone class is {date} at {time}, {place}. If you cannot come, please call {desk}.",
         P.PROMOTION: "{name}, a seat opened: you can join the smartphone class on {date} at {time}, {place}. If you cannot come: {manage} or call {desk}.",
         P.CLASS_CANCELLED: "{name}, we are sorry: the smartphone class on {date} at {place} is cancelled. Questions: {desk}.",
         P.CLASS_MOVED: "{name}, your smartphone class has changed: now {date} at {time}, {place}. Questions: {desk}.",
@@ -50,7 +52,7 @@ _EN = {
     VOICE: {
         P.CONFIRMATION: "This is the smartphone class desk, {desk}. {name}, you are registered for the class on {date} at {time}, at {place}.",
         P.WAITLISTED: "This is the smartphone class desk. The class on {date} is full. You are number {position} on the waiting list.",
-        P.REMINDER: "This is the smartphone class desk. {name}, your class, {class}, is on {date} at {time}, at {place}.",
+        P.REMINDER: "This is the smartphone class desk. {name}, your class, {class}, is {date} at {time}, at {place}.",
         P.PROMOTION: "This is the smartphone class desk. A seat opened: you can join the class on {date} at {time}, at {place}.",
         P.CLASS_CANCELLED: "This is the smartphone class desk. We are sorry: the class on {date} at {place} is cancelled.",
         P.CLASS_MOVED: "This is the smartphone class desk. Your class has changed. It is now on {date} at {time}, at {place}.",

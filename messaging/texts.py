@@ -19,11 +19,12 @@ from django.utils import timezone
 from messaging.dates import format_date, format_time, spoken_when
 from messaging.default_texts import BY_LANGUAGE, DEFAULT_TEXTS
 from messaging.models import Channel, MessageTemplate
+from messaging.romaji import romanize
 
 PLACEHOLDERS = {
     "name": "お名前",
     "class": "教室の名前",
-    "date": "日付",
+    "date": "日付（前日と当日のお知らせでは「明日」「今日」）",
     "time": "始まる時間",
     "place": "会場",
     "desk": "窓口の電話番号",
@@ -77,12 +78,18 @@ def unknown_placeholders(body: str) -> list[str]:
 # name is not known (a voice-menu registration the desk has not called back yet).
 _SALUTATION = re.compile(r"\{name\}(?:さん|様|님)?[、,，]?\s*")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)([^\W\d_])")
+# English says "on Wed 3 Dec" but "tomorrow": a coordinator's text that writes
+# "on {date}" still reads right when {date} is a day word (relative_day).
+_ON_DATE = re.compile(r"\bon (?=\{date\})")
+_ENGLISH_DAY_WORDS = frozenset(("today", "tomorrow"))
 
 
 def fill(body: str, values: dict[str, str]) -> str:
     if not values.get("name", True):
         body = _SALUTATION.sub("", body)
         body = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), body)
+    if values.get("date") in _ENGLISH_DAY_WORDS:
+        body = _ON_DATE.sub("", body)
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), body)
 
 
@@ -126,26 +133,69 @@ def message_text(
     return None
 
 
-# A reminder read on the class's day or the day before says so in words: 「明日」
-# is what an older reader takes in at a glance, where 「12月7日（月）」 sends them
-# to a calendar. Texts in other languages keep the date (English says "on
-# {date}"), and a coordinator's own wording may too.
-RELATIVE_DAYS_JA = {0: "今日", 1: "明日"}
+# A reminder read on the class's day or the day before says so in words, in
+# every language: 「明日」 or "tomorrow" is what an older reader takes in at a
+# glance, where 「12月7日（月）」 sends them to a calendar. The word stands where
+# {date} stands, so each language's reminder is written to read right with a
+# date or a day word: "is {date} at" (not "is on {date}"), 「将于{date}」,
+# 「일시: {date}」, "vào {date}", "é {date}". Written and said alike.
+RELATIVE_DAYS = {
+    "ja": {0: "今日", 1: "明日"},
+    "en": {0: "today", 1: "tomorrow"},
+    "zh-hans": {0: "今天", 1: "明天"},
+    "ko": {0: "오늘", 1: "내일"},
+    "vi": {0: "ngày hôm nay", 1: "ngày mai"},
+    "pt-br": {0: "hoje", 1: "amanhã"},
+}
 
 
 def relative_day(starts_at: dt.datetime, language: str, sent_at: dt.datetime | None) -> str | None:
-    """「今日」 or 「明日」 when a Japanese message sent at `sent_at` is about a class that
-    day or the next (Japan time); None otherwise, and the date is written instead."""
-    if sent_at is None or language != "ja":
+    """「今日」/「明日」 ("today"/"tomorrow", 「明天」, "내일"…) when a message in
+    `language` sent at `sent_at` is about a class that day or the next (Japan time);
+    None otherwise, and the date is written instead."""
+    if sent_at is None:
         return None
     days = (timezone.localdate(starts_at) - timezone.localdate(sent_at)).days
-    return RELATIVE_DAYS_JA.get(days)
+    return RELATIVE_DAYS.get(language, {}).get(days)
 
 
 def speakable(text: str) -> str:
     """A title or name as it is said: no brackets, a parenthesis becomes a pause."""
     text = _PARENS.sub(lambda m: f"、{m[1]}、", text)
     return _BRACKETS.sub("", text).strip("、 ")
+
+
+# Languages written in the Latin alphabet: their SMS add a Japanese-only venue
+# name in letters. Chinese and Korean texts keep the name as it is: Latin letters
+# are no nearer their script than the kanji on the sign.
+LATIN_SCRIPT = frozenset(("en", "vi", "pt-br"))
+
+
+def spoken_name(place, language: str) -> str:
+    """A venue's or district's name as a call in `language` says it.
+
+    Japanese calls say the Japanese name. Another language's voice cannot read
+    藤野公民館: it says the English name, else the reading in Latin letters
+    ("Fujino Kominkan", messaging.romaji), else (no reading either) the Japanese name.
+    """
+    if language == "ja":
+        return place.name
+    return place.name_en or romanize(place.name_kana) or place.name
+
+
+def written_place(venue, language: str) -> str:
+    """A venue's name as an SMS in `language` writes it.
+
+    The English name where there is one; otherwise the Japanese name, which
+    matches the sign at the door, with the reading in Latin letters after it for
+    a reader of the Latin alphabet: "藤野公民館 (Fujino Kominkan)".
+    """
+    if language == "ja":
+        return venue.name
+    if venue.name_en:
+        return venue.name_en
+    romaji = romanize(venue.name_kana) if language in LATIN_SCRIPT else ""
+    return f"{venue.name} ({romaji})" if romaji else venue.name
 
 
 def page_prefix(language: str | None) -> str:
@@ -182,21 +232,22 @@ def registration_values(
     """The placeholders' values for one registration, in the message's language.
 
     A call says dates and times in words and titles without brackets (spoken_when).
-    Texts in a language other than Japanese name the class and place as the site
-    does in that language (the English name where there is one); links open the
+    Texts in a language other than Japanese name the class as the site does in
+    that language (the English name where there is one), and the place by its
+    English name, else as spoken_name and written_place say; links open the
     pages in the registration's own language (easy Japanese at /ja-x-easy/).
 
     The name is the one given for this registration ("" while a voice-menu
     registration waits for the desk to ask it: never a stand-in, never someone
     else's on file). With `sent_at` (the moment a reminder goes out), {date}
-    is 「今日」 or 「明日」 when the class is that day or the next (relative_day).
+    is 「今日」 or 「明日」 ("today", "tomorrow"…) when the class is that day or the
+    next (relative_day).
     """
     session = registration.session
     venue = session.venue
     topic = session.topic
     translated = language != "ja"
     title = session.title or (topic.title_en if translated and topic.title_en else topic.title)
-    place = venue.name_en if translated and venue.name_en else venue.name
     if channel == VOICE and translated and topic.title_en:
         # A class's own title is in Japanese only, which another language's voice
         # cannot read: a call names the class by its topic.
@@ -204,11 +255,12 @@ def registration_values(
     if channel == VOICE:
         date = spoken_when(session.starts_at, language, time=False)
         time = spoken_when(session.starts_at, language, date=False)
-        title, place = speakable(title), speakable(place)
+        title, place = speakable(title), speakable(spoken_name(venue, language))
     else:
+        place = written_place(venue, language)
         date = format_date(session.starts_at, language)
         time = format_time(session.starts_at, language)
-    # 「今日」「明日」, written and said the same way.
+    # 「今日」「明日」, "today"…, written and said the same way.
     date = relative_day(session.starts_at, language, sent_at) or date
     # The pages in the registration's own language, even when the text fell back to Japanese.
     pages = registration.language or language

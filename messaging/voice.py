@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from messaging.models import Message, Purpose
-from messaging.texts import speakable, spoken_when
+from messaging.texts import speakable, spoken_name, spoken_when
 from messaging.voice_words import choices, words
 
 JA = "ja-JP"
@@ -108,7 +108,7 @@ def spoken_class(session, number: int | None = None, language: str = "ja") -> st
     start = session.starts_at
     seats = getattr(session, "seats_left", None)
     full = " " + words("full", language) if seats is not None and seats <= 0 else ""
-    venue = speakable(_localized(session.venue, "name", language))
+    venue = speakable(spoken_name(session.venue, language))
     # A class's own title is in Japanese only; its topic's has an English one.
     title = speakable(session.title or _localized(session.topic, "title", language))
     if language == "en":

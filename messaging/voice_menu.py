@@ -22,6 +22,7 @@ from messaging import clock
 from messaging.models import InboundMessage, Message
 from messaging.schedule import desk_is_open
 from messaging.services.inbox import record_inbound
+from messaging.texts import spoken_name
 from messaging.voice import (
     RETRIES,
     VOICES,
@@ -170,7 +171,7 @@ def _ask_district(response: VoiceResponse, call: Call, tries: int = 0) -> None:
     )
     call.say(ask, "district_ask")
     for district in districts:
-        name = district.name_en if call.language == "en" and district.name_en else district.name
+        name = _district_name(district, call)
         number = " ".join(f"{district.flyer_number:02d}")
         call.say(ask, "district_item", name=speakable(name), number=number)
 
@@ -215,7 +216,7 @@ def voice_district(request):
 
 
 def _district_name(district, call: Call) -> str:
-    return district.name_en if call.language == "en" and district.name_en else district.name
+    return spoken_name(district, call.language)
 
 
 def _ask_class(response: VoiceResponse, call: Call, tries: int = 0, *, district=None) -> None:

@@ -102,6 +102,18 @@ DEMO_VENUES = [
         "1階の会議室です。",
     ),
 ]
+# Each venue's reading as the city says it: furigana over the name, and the name a
+# call in another language says in Latin letters when a venue has no English one.
+DEMO_VENUE_READINGS = {
+    "藤野公民館": "ふじの こうみんかん",
+    "相模湖公民館": "さがみこ こうみんかん",
+    "津久井中央公民館": "つくい ちゅうおう こうみんかん",
+    "城山公民館": "しろやま こうみんかん",
+    "橋本公民館": "はしもと こうみんかん",
+    "中央公民館": "ちゅうおう こうみんかん",
+    "大野北公民館": "おおのきた こうみんかん",
+    "相模台公民館": "さがみだい こうみんかん",
+}
 
 # After the national smartphone-class curriculum (デジタル活用支援 講座).
 DEMO_TOPICS = [
@@ -333,6 +345,7 @@ def seed(ctx) -> None:
             name=name,
             district=districts[code],
             defaults={
+                "name_kana": DEMO_VENUE_READINGS.get(name, ""),
                 "name_en": name_en,
                 "address": address,
                 "latitude": Decimal(lat),

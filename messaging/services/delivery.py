@@ -83,10 +83,11 @@ def says_another_day(message: Message, now) -> bool:
     would name the wrong day, and the class-day reminder is planned anyway.
     """
     days = reminder_day(message.occasion)
-    if days is None or message.language != "ja":
+    day_words = texts.RELATIVE_DAYS.get(message.language)
+    if days is None or day_words is None:
         return False
     written_on, class_day = days
-    relative = (class_day - written_on).days in texts.RELATIVE_DAYS_JA
+    relative = (class_day - written_on).days in day_words
     return relative and timezone.localdate(now) != written_on
 
 

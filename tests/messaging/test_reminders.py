@@ -159,15 +159,21 @@ def test_a_voice_reminder_says_today_too(registration):
     assert "教室は、今日、午後1時30分から" in message.body
 
 
-def test_english_reminders_keep_the_date(registration):
+def test_english_reminders_say_today_too(registration):
     registration.language = "en"
     registration.save(update_fields=["language"])
     planning.plan_due_messages(jst(2030, 5, 20, 8, 0))
     body = Message.objects.get(purpose=Purpose.REMINDER).body
-    assert "is on Mon 20 May at 13:30" in body
+    assert "your smartphone class is today at 13:30" in body
+    assert "20 May" not in body
 
 
-def test_a_tomorrow_reminder_delayed_into_the_class_day_is_not_sent(registration, settings):
+@pytest.mark.parametrize("language", ["ja", "en", "pt-br"])
+def test_a_tomorrow_reminder_delayed_into_the_class_day_is_not_sent(
+    registration, settings, language
+):
+    registration.language = language
+    registration.save(update_fields=["language"])
     settings.REMINDER_SCHEDULE = [(1, "18:00")]
     planning.plan_due_messages(jst(2030, 5, 19, 18, 0))
     output = _run("2030-05-20T08:05+09:00")
