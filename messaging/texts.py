@@ -174,12 +174,16 @@ LATIN_SCRIPT = frozenset(("en", "vi", "pt-br"))
 def spoken_name(place, language: str) -> str:
     """A venue's or district's name as a call in `language` says it.
 
-    Japanese calls say the Japanese name. Another language's voice cannot read
-    藤野公民館: it says the English name, else the reading in Latin letters
-    ("Fujino Kominkan", messaging.romaji), else (no reading either) the Japanese name.
+    Japanese calls say the Japanese name. A Mandarin voice reads 藤野公民館 in
+    Chinese, which a Chinese listener understands (and Latin letters it would
+    spell out), so Chinese calls say it too where there is no English name. Other
+    voices cannot read it: they say the English name, else the reading in Latin
+    letters ("Fujino Kominkan", messaging.romaji), else the Japanese name.
     """
     if language == "ja":
         return place.name
+    if language == "zh-hans":
+        return place.name_en or place.name
     return place.name_en or romanize(place.name_kana) or place.name
 
 
