@@ -170,7 +170,7 @@ else:
     # creates the table, so a fresh install has it after `migrate`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "core.db_cache.DatabaseCache",
             "LOCATION": DATABASE_CACHE_TABLE,
             "KEY_PREFIX": "tsunagu",
         }

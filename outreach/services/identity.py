@@ -61,7 +61,37 @@ def resident_for(
         found = Resident.objects.same_person(phone, name).order_by("id").first()
         if found is not None:
             return found
-    return Resident.objects.create(
+    resident = new_resident(
+        phone=phone,
+        name=name,
+        name_kana=name_kana,
+        district=district,
+        language=language,
+        age_band=age_band,
+        consent=consent,
+        name_confirmed=name_confirmed,
+    )
+    resident.save(force_insert=True)
+    return resident
+
+
+def new_resident(
+    *,
+    phone,
+    name: str,
+    name_kana: str,
+    district=None,
+    language: str = "ja",
+    age_band: str = "",
+    consent: Consent | None,
+    name_confirmed: bool = True,
+) -> Resident:
+    """The resident a registration makes when nobody on file matches (not saved yet).
+
+    Also what outreach.services.placing writes in its one-statement registration,
+    so both ways make the same record.
+    """
+    return Resident(
         name=name if name_confirmed else UNCONFIRMED_NAME,
         name_kana=name_kana if name_confirmed else "",
         phone=phone or None,

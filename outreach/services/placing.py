@@ -11,14 +11,16 @@ the same thing again, for writes that bypass these functions.
 
 from __future__ import annotations
 
-from django.db import connection
+import contextlib
+
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import capacity
-from outreach.models import ClassSession, Registration
+from outreach.models import ClassSession, Registration, Resident
 from outreach.names import name_key
 from outreach.services.errors import AlreadyRegistered, ClassNotOpen
 
@@ -109,6 +111,10 @@ PLACE_SQL = (
 )
 
 
+def _insert_values(instance, fields) -> list:
+    return [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+
+
 def place_locked_postgresql(registration: Registration, session: ClassSession) -> int:
     """place_locked in one round trip to PostgreSQL; return the parties waiting.
 
@@ -129,7 +135,7 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
     decided = {"id", "status", "requested_at", "status_changed_at"}
     fields = [f for f in meta.concrete_fields if f.attname not in decided]
     columns = ", ".join(quote(f.column) for f in fields)
-    values = [f.get_db_prep_save(f.pre_save(registration, True), connection) for f in fields]
+    values = _insert_values(registration, fields)
     closes = "ends_at" if registration.channel == Registration.Channel.WALK_IN else "starts_at"
     phone = meta.get_field("phone").get_db_prep_save(registration.phone, connection)
     decision = PLACE_SQL.format(
@@ -172,6 +178,15 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
         registration.party_size,
         session.pk,
     ]
+    return _run_placing(sql, params, registration, session)
+
+
+def _run_placing(sql: str, params: list, registration: Registration, session: ClassSession) -> int:
+    """Send a placing string (the locked class's row, then the placed row) and read it.
+
+    The placed row is (id, status, requested_at, parties waiting[, resident_id]);
+    none means the class closed meanwhile, or the same person is already here.
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         locked_row = cursor.fetchone()
@@ -179,13 +194,101 @@ def place_locked_postgresql(registration: Registration, session: ClassSession) -
         row = cursor.fetchone()
     if locked_row is None:  # the class was deleted while we waited
         raise ClassNotOpen()
-    locked_status, starts_at, ends_at = locked_row
     if row is None:
-        locked = ClassSession(pk=session.pk, status=locked_status)
-        locked.starts_at, locked.ends_at = starts_at, ends_at
+        locked = ClassSession(pk=session.pk, status=locked_row[0])
+        locked.starts_at, locked.ends_at = locked_row[1], locked_row[2]
         check_open(locked, registration.channel)  # cancelled or started while we waited
         raise AlreadyRegistered()
-    registration.pk, registration.status, registration.requested_at, waiting = row
+    registration.pk, registration.status, registration.requested_at, waiting = row[:4]
+    if len(row) > 4:
+        registration.resident_id = row[4]
     registration.status_changed_at = registration.requested_at
     registration._state.adding = False
     return waiting
+
+
+def one_string_transaction():
+    """The transaction around one string of statements sent in one round trip.
+
+    In autocommit PostgreSQL runs a string of several statements as one implicit
+    transaction (all or nothing, locks held to its end), so no BEGIN and COMMIT
+    round trips are needed; inside a caller's transaction a savepoint keeps a
+    refused insert from spoiling the caller's work.
+    """
+    return transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+
+
+def place_person_postgresql(
+    registration: Registration, session: ClassSession, newcomer: Resident
+) -> int:
+    """place_locked_postgresql for a person found by phone and name, in one round trip.
+
+    The resident with this phone and name (identity.resident_for's rule) is found,
+    or `newcomer` inserted, in the same statement that counts and places, and only
+    when a place is taken: a refused registration leaves no resident behind. Run
+    it under one_string_transaction(). Returns the parties waiting, as
+    place_locked_postgresql does, and sets registration.resident_id.
+    """
+    quote = connection.ops.quote_name
+    meta, person_meta = Registration._meta, Resident._meta
+    table, class_table = quote(meta.db_table), quote(ClassSession._meta.db_table)
+    person_table = quote(person_meta.db_table)
+    decided = {"id", "status", "requested_at", "status_changed_at", "resident_id"}
+    fields = [f for f in meta.concrete_fields if f.attname not in decided]
+    person_fields = [f for f in person_meta.concrete_fields if f.attname != "id"]
+    values = _insert_values(registration, fields)
+    person_values = _insert_values(newcomer, person_fields)
+    closes = "ends_at" if registration.channel == Registration.Channel.WALK_IN else "starts_at"
+    phone = meta.get_field("phone").get_db_prep_save(registration.phone, connection)
+    key = name_key(registration.name)
+    decision = PLACE_SQL.format(
+        waiting="counted.waiting", party="%s", capacity="opening.capacity", taken="counted.taken"
+    )
+    sql = f"""
+        SELECT status, starts_at, ends_at FROM {class_table} WHERE id = %s FOR UPDATE;
+        WITH found AS (
+            SELECT id FROM {person_table} WHERE phone = %s AND name_key = %s ORDER BY id LIMIT 1
+        ), counted AS (
+            SELECT COALESCE(SUM(party_size) FILTER (WHERE status = 'confirmed'), 0) AS taken,
+                   COUNT(*) FILTER (WHERE status = 'waitlisted') AS waiting,
+                   COUNT(*) FILTER (
+                       WHERE status <> 'cancelled'
+                         AND (resident_id IN (SELECT id FROM found)
+                              OR (phone = %s AND name_key = %s))
+                   ) AS mine,
+                   clock_timestamp() AS at
+            FROM {table} WHERE session_id = %s
+        ), opening AS (
+            SELECT c.capacity FROM {class_table} c, counted
+            WHERE c.id = %s AND c.status = 'published' AND c.{closes} > counted.at
+              AND counted.mine = 0
+        ), made AS (
+            INSERT INTO {person_table} ({", ".join(quote(f.column) for f in person_fields)})
+            SELECT {", ".join(["%s"] * len(person_values))} FROM opening
+            WHERE NOT EXISTS (SELECT 1 FROM found)
+            RETURNING id
+        ), person AS (
+            SELECT id FROM found UNION ALL SELECT id FROM made
+        ), placed AS (
+            INSERT INTO {table} ({", ".join(quote(f.column) for f in fields)},
+                                 resident_id, status, requested_at, status_changed_at)
+            SELECT {", ".join(["%s"] * len(values))}, person.id, {decision}, counted.at, counted.at
+            FROM counted, opening, person
+            RETURNING id, status, requested_at, resident_id
+        )
+        SELECT placed.id, placed.status, placed.requested_at, counted.waiting, placed.resident_id
+        FROM placed, counted
+    """  # noqa: S608 (names from the models; values are parameters)
+    params = [
+        session.pk,
+        phone,
+        key,
+        phone,
+        key,
+        session.pk,
+        session.pk,
+        *person_values,
+        *values,
+        registration.party_size,
+    ]
+    return _run_placing(sql, params, registration, session)

@@ -39,14 +39,16 @@ from outreach.services.errors import (
     CancellationClosed,
     RegistrationError,
 )
-from outreach.services.identity import Consent, resident_for
+from outreach.services.identity import Consent, new_resident, resident_for
 from outreach.services.placing import (
     can_place_in_one_round_trip,
     check_open,
     count_seats,
     lock_session,
+    one_string_transaction,
     place_locked,
     place_locked_postgresql,
+    place_person_postgresql,
 )
 from outreach.signals import class_changed, registration_changed
 
@@ -171,54 +173,63 @@ def register(
     phone_number = _as_phone(phone, channel)
     check_open(session, channel)
 
+    registration = Registration(
+        session=session,
+        resident=resident,
+        name=name,
+        name_kana=name_kana,
+        name_confirmed=name_confirmed,
+        phone=phone_number,
+        language=language or "ja",
+        district=district,
+        age_band=age_band or "",
+        consented_at=consent.at,
+        consent_method=consent.method,
+        channel=channel,
+        party_size=party_size,
+        needs_loaner_device=needs_loaner_device,
+        phone_kind=phone_kind or "",
+        created_by=created_by,
+    )
+    person = {
+        "phone": phone_number,
+        "name": name,
+        "name_kana": name_kana,
+        "district": district,
+        "language": language or "ja",
+        "age_band": age_band,
+        "consent": consent,
+        "name_confirmed": name_confirmed,
+    }
+    finds_person = resident is None and name_confirmed and phone_number is not None
     try:
-        with transaction.atomic():
-            if resident is None:
-                resident = resident_for(
-                    phone=phone_number,
-                    name=name,
-                    name_kana=name_kana,
-                    district=district,
-                    language=language or "ja",
-                    age_band=age_band,
-                    consent=consent,
-                    name_confirmed=name_confirmed,
-                )
-            registration = Registration(
-                session=session,
-                resident=resident,
-                name=name,
-                name_kana=name_kana,
-                name_confirmed=name_confirmed,
-                phone=phone_number,
-                language=language or "ja",
-                district=district,
-                age_band=age_band or "",
-                consented_at=consent.at,
-                consent_method=consent.method,
-                channel=channel,
-                party_size=party_size,
-                needs_loaner_device=needs_loaner_device,
-                phone_kind=phone_kind or "",
-                created_by=created_by,
-            )
-            # ---- the class's lock is held from here to commit: count, write, nothing else.
-            if can_place_in_one_round_trip():
-                waiting = place_locked_postgresql(registration, session)
-            else:
-                waiting = place_locked(registration, session)
-            # The place on the waiting list, counted under the lock: those
-            # waiting now were all there before this one (requested_at order).
-            registration.arrival_position = (
-                waiting + 1 if registration.status == Status.WAITLISTED else None
-            )
-            if created_by is not None:
-                audit.record(created_by, "outreach.register", registration, channel=channel)
-            _send_on_commit([registration], registration.status)
+        if finds_person and created_by is None and can_place_in_one_round_trip():
+            # The public web form and the API: the person found or made, the class
+            # locked, counted and the place written, in one round trip.
+            with one_string_transaction():
+                waiting = place_person_postgresql(registration, session, new_resident(**person))
+        else:
+            with transaction.atomic():
+                if resident is None:
+                    registration.resident = resident_for(**person)
+                # ---- the class's lock is held from here to commit: count, write, nothing else.
+                if can_place_in_one_round_trip():
+                    waiting = place_locked_postgresql(registration, session)
+                else:
+                    waiting = place_locked(registration, session)
+                if created_by is not None:
+                    audit.record(created_by, "outreach.register", registration, channel=channel)
     except IntegrityError as exc:
         # A same-person index caught a duplicate the count could not see (a
         # write that bypassed these services).
         raise AlreadyRegistered() from exc
+    # The place on the waiting list, counted under the lock: those waiting now
+    # were all there before this one (requested_at order).
+    registration.arrival_position = (
+        waiting + 1 if registration.status == Status.WAITLISTED else None
+    )
+    # After commit (at once when the string committed on its own).
+    _send_on_commit([registration], registration.status)
     return registration
 
 

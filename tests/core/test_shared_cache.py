@@ -14,7 +14,7 @@ from tests.factories import ClassSessionFactory
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_CACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "core.db_cache.DatabaseCache",
         "LOCATION": "tsunagu_cache",
         "KEY_PREFIX": "tsunagu",
     }
@@ -45,7 +45,7 @@ def test_without_redis_the_cache_is_the_database_every_process_shares():
     backend = _run_django(
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     )
-    assert backend == "django.core.cache.backends.db.DatabaseCache"
+    assert backend == "core.db_cache.DatabaseCache"
 
 
 def test_with_redis_the_cache_is_redis():
