@@ -156,7 +156,7 @@ if REDIS_URL:
     # whichever server answers.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # Several sites (or a drill beside the live one) can share one Redis.
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tsunagu"),

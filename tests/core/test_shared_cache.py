@@ -53,7 +53,7 @@ def test_with_redis_the_cache_is_redis():
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "core.redis_cache.RedisCache"
 
 
 @pytest.mark.django_db
