@@ -26,6 +26,7 @@ from core.views import rate_limited, server_error
 from outreach.models import Registration
 from outreach.services import register
 from scripts.catalogues import RESIDENT_LANGUAGES, catalogue_path, resident_msgids
+from tests.cms.furigana import ruby
 from tests.factories import (
     ClassSessionFactory,
     DistrictFactory,
@@ -51,7 +52,7 @@ def without_readings(body: str) -> str:
     return RUBY_READING.sub("", body)
 
 
-RUBY_READING = re.compile(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", flags=re.S)
+RUBY_READING = re.compile(r"<rp\b[^>]*>.*?</rp>|<rt\b[^>]*>.*?</rt>|</?ruby>", flags=re.S)
 
 
 class PageText(HTMLParser):
@@ -272,7 +273,7 @@ def test_the_check_finds_japanese_left_on_a_page():
     assert _japanese_left(PageText.of(body, "vi"), "vi") == ["Địa điểm: 会場"]
     easy = (
         '<html lang="ja-x-easy"><p>いっぱいです</p>'
-        "<p><ruby>満席<rp>(</rp><rt>まんせき</rt><rp>)</rp></ruby>（キャンセル待ちできます）</p></html>"
+        f"<p>{ruby('満席', 'まんせき')}（キャンセル待ちできます）</p></html>"
     )
     assert "満席" in _source_words_left(PageText.of(easy, "ja-x-easy"), "ja-x-easy")
 
