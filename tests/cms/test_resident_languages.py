@@ -314,3 +314,16 @@ def test_a_waitlisted_resident_reads_their_place_in_their_language(client, city_
     assert "Você é o número 1 na lista de espera" in body
     easy = without_readings(client.get(f"/ja-x-easy/r/{waiting.manage_token}/").content.decode())
     assert "キャンセルまちの 1番目です" in easy and "満席" not in easy
+
+
+@pytest.mark.parametrize("language", ["ja", "en", *RESIDENT_LANGUAGES])
+def test_the_language_switcher_and_its_menu_have_different_names(client, db, language):
+    """A screen reader says the button and then the menu it opens: "Idioma, Idioma"
+    tells the listener nothing the second time."""
+    prefix = "" if language == "ja" else f"/{language}"
+    body = without_readings(client.get(f"{prefix}/classes/").content.decode())
+    switcher = body.split('<details class="language-switcher">', 1)[1]
+    button = re.sub(r"<[^>]+>", "", switcher.split("<summary>", 1)[1].split("</summary>", 1)[0])
+    menu = re.search(r'<nav aria-label="([^"]+)">', switcher).group(1)
+    assert button.strip() and menu.strip()
+    assert menu.strip() != button.strip()
