@@ -73,8 +73,18 @@ def has_kanji(text: str) -> bool:
 # --- Furigana -----------------------------------------------------------------------------
 
 
+# The reading is for the eye: a screen reader says the kanji itself, so it is hidden from
+# it, or a link would be named "この 教室 きょうしつ に もうしこむ". The brackets are
+# there only for a browser that cannot draw ruby, and are hidden the same way.
+_RP_OPEN = '<rp aria-hidden="true">(</rp>'
+_RP_CLOSE = '<rp aria-hidden="true">)</rp>'
+
+
 def _ruby(base: str, reading: str) -> str:
-    return f"<ruby>{html.escape(base)}<rp>(</rp><rt>{html.escape(reading)}</rt><rp>)</rp></ruby>"
+    return (
+        f"<ruby>{html.escape(base)}{_RP_OPEN}"
+        f'<rt aria-hidden="true">{html.escape(reading)}</rt>{_RP_CLOSE}</ruby>'
+    )
 
 
 def _ruby_for_word(surface: str, reading_katakana: str) -> str:

@@ -64,3 +64,27 @@ def test_a_caption_quoting_the_screen_is_marked_japanese_on_the_handout(client, 
     page.save_revision().publish()
     body = client.get("/en/help/text-size/print/").content.decode()
     assert '<figcaption>The gear, <span lang="ja">「設定」</span>.</figcaption>' in body
+
+
+def test_a_video_title_quoting_the_screen_is_marked_japanese_on_the_handout(client, help_site):
+    """The handout names the article's video; a title quoting the phone's Japanese screen
+    is read with the Japanese voice there, as on the article page."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from cms.models import HelpArticlePage
+
+    document = get_document_model()
+    video = document.objects.create(title="video", file=ContentFile(b"", name="text-size.mp4"))
+    captions = document.objects.create(title="vtt", file=ContentFile(b"", name="text-size.vtt"))
+    page = HelpArticlePage.objects.get(slug="text-size", locale__language_code="en")
+    title = "Opening 「設定」 & the text size"
+    page.body.append(
+        ("video", {"title": title, "video": video, "captions": captions, "transcript": ""})
+    )
+    page.save_revision().publish()
+    marked = 'Opening <span lang="ja">「設定」</span> &amp; the text size'
+    handout = client.get("/en/help/text-size/print/").content.decode()
+    assert f"<p>Video: {marked}</p>" in handout
+    article = client.get("/en/help/text-size/").content.decode()
+    assert f"<figcaption>{marked}</figcaption>" in article

@@ -1,13 +1,28 @@
 """Furigana, search tokens and the easy-Japanese check, without a database."""
 
+import re
+
 from cms import easy_japanese, japanese
+from tests.cms.furigana import ruby
+
+HIDDEN_FROM_SCREEN_READERS = re.compile(r'<(\w+) aria-hidden="true">.*?</\1>')
+TAG = re.compile(r"<[^>]+>")
 
 
 def test_furigana_puts_readings_over_kanji_only():
     html = japanese.furigana_text("文字を大きくする")
-    assert "<ruby>文字<rp>(</rp><rt>もじ</rt><rp>)</rp></ruby>" in html
+    assert ruby("文字", "もじ") in html
     # Okurigana stay outside the ruby: 大(おお)きく, not 大きく(おおきく).
-    assert "<ruby>大<rp>(</rp><rt>おお</rt><rp>)</rp></ruby>きく" in html
+    assert f"{ruby('大', 'おお')}きく" in html
+
+
+def test_a_screen_reader_hears_the_words_once_without_their_readings():
+    """A link named "この 教室 きょうしつ に もうしこむ" says 教室 twice: the reading is
+    drawn for the eye and hidden from assistive technology, brackets included."""
+    html = japanese.furigana_text("この 教室に もうしこむ")
+    assert "きょうしつ" in html
+    spoken = TAG.sub("", HIDDEN_FROM_SCREEN_READERS.sub("", html))
+    assert spoken == "この 教室に もうしこむ"
 
 
 def test_furigana_leaves_tags_attributes_and_existing_ruby_alone():
@@ -15,7 +30,7 @@ def test_furigana_leaves_tags_attributes_and_existing_ruby_alone():
         '<p><a href="/漢字/">写真</a> <ruby>東京<rt>とうきょう</rt></ruby> &amp; 送る</p>'
     )
     assert 'href="/漢字/"' in html
-    assert "<ruby>写真<rp>(</rp><rt>しゃしん</rt>" in html
+    assert ruby("写真", "しゃしん") in html
     assert "<ruby>東京<rt>とうきょう</rt></ruby>" in html
     assert "&amp;" in html
 

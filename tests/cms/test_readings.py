@@ -8,6 +8,7 @@ import pytest
 
 from cms import japanese, readings
 from cms.templatetags.reading_aids import furigana
+from tests.cms.furigana import ruby
 from tests.factories import DistrictFactory, VenueFactory
 
 TABLE = [
@@ -15,7 +16,9 @@ TABLE = [
     for line in (Path(__file__).parent / "data" / "readings.tsv").read_text().splitlines()
     if line and not line.startswith("#")
 ]
-RUBY_RE = re.compile(r"<ruby>(.*?)<rp>\(</rp><rt>(.*?)</rt><rp>\)</rp></ruby>")
+RUBY_RE = re.compile(
+    re.escape(ruby("BASE", "READING")).replace("BASE", "(.*?)").replace("READING", "(.*?)")
+)
 
 
 def reading_of(html: str) -> str:

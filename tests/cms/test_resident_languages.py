@@ -26,6 +26,7 @@ from core.views import rate_limited, server_error
 from outreach.models import Registration
 from outreach.services import register
 from scripts.catalogues import RESIDENT_LANGUAGES, catalogue_path, resident_msgids
+from tests.cms.furigana import ruby
 from tests.factories import (
     ClassSessionFactory,
     DistrictFactory,
@@ -51,7 +52,7 @@ def without_readings(body: str) -> str:
     return RUBY_READING.sub("", body)
 
 
-RUBY_READING = re.compile(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", flags=re.S)
+RUBY_READING = re.compile(r"<rp\b[^>]*>.*?</rp>|<rt\b[^>]*>.*?</rt>|</?ruby>", flags=re.S)
 
 
 class PageText(HTMLParser):
@@ -272,7 +273,7 @@ def test_the_check_finds_japanese_left_on_a_page():
     assert _japanese_left(PageText.of(body, "vi"), "vi") == ["Địa điểm: 会場"]
     easy = (
         '<html lang="ja-x-easy"><p>いっぱいです</p>'
-        "<p><ruby>満席<rp>(</rp><rt>まんせき</rt><rp>)</rp></ruby>（キャンセル待ちできます）</p></html>"
+        f"<p>{ruby('満席', 'まんせき')}（キャンセル待ちできます）</p></html>"
     )
     assert "満席" in _source_words_left(PageText.of(easy, "ja-x-easy"), "ja-x-easy")
 
@@ -313,3 +314,16 @@ def test_a_waitlisted_resident_reads_their_place_in_their_language(client, city_
     assert "Você é o número 1 na lista de espera" in body
     easy = without_readings(client.get(f"/ja-x-easy/r/{waiting.manage_token}/").content.decode())
     assert "キャンセルまちの 1番目です" in easy and "満席" not in easy
+
+
+@pytest.mark.parametrize("language", ["ja", "en", *RESIDENT_LANGUAGES])
+def test_the_language_switcher_and_its_menu_have_different_names(client, db, language):
+    """A screen reader says the button and then the menu it opens: "Idioma, Idioma"
+    tells the listener nothing the second time."""
+    prefix = "" if language == "ja" else f"/{language}"
+    body = without_readings(client.get(f"{prefix}/classes/").content.decode())
+    switcher = body.split('<details class="language-switcher">', 1)[1]
+    button = re.sub(r"<[^>]+>", "", switcher.split("<summary>", 1)[1].split("</summary>", 1)[0])
+    menu = re.search(r'<nav aria-label="([^"]+)">', switcher).group(1)
+    assert button.strip() and menu.strip()
+    assert menu.strip() != button.strip()
