@@ -27,16 +27,16 @@ WORDS = [
 SMS_SENTENCES = {
     "ja": "スマホ教室は {day} 午前9時から",
     "en": "your smartphone class is {day} at 09:00,",
-    "zh-hans": "智能手机课将于{day} 9:00在",
+    "zh-hans": "智能手机讲座将于{day} 9:00在",
     "ko": "일시: {day} 오전 9시,",
-    "vi": "của bạn vào {day} lúc 9:00",
+    "vi": "của quý vị vào {day} lúc 9:00",
     "pt-br": "sua aula de smartphone é {day} às 9h,",
 }
 VOICE_SENTENCES = {
     "ja": "教室は、{day}、午前9時から",
     "en": "is {day} at 9 a.m., at",
-    "zh-hans": "将于{day}，上午9点，在",
-    "ko": "교실은 {day}, 오전 9시,",
+    "zh-hans": "时间是{day}，上午9点开始",
+    "ko": "교실은 {day}, 오전 9시부터",
     "vi": "vào {day}, lúc 9 giờ sáng,",
     "pt-br": "é {day}, às 9 horas,",
 }
