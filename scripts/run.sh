@@ -6,6 +6,9 @@
 set -u
 : "${PY:?}" "${PORT:?}" "${DEMO_PASSWORD:?}"
 URL="http://127.0.0.1:${PORT}"
+# The address in residents' SMS, handouts' QR codes and Twilio's callbacks: the one served
+# here, unless the environment names another.
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$URL}"
 
 trap 'kill 0' EXIT
 trap 'exit 130' INT TERM
