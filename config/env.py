@@ -120,6 +120,40 @@ def env_office_hours(name: str, default: str) -> OfficeHours:
     return hours
 
 
+class QuietHours(NamedTuple):
+    """No message goes out from `starts` until `ends` (Japan time), across midnight."""
+
+    starts: dt.time
+    ends: dt.time
+
+    def contain(self, local_time: dt.time) -> bool:
+        if self.starts <= self.ends:
+            return self.starts <= local_time < self.ends
+        return local_time >= self.starts or local_time < self.ends
+
+
+_QUIET_HOURS = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
+
+
+def env_quiet_hours(name: str, default: str) -> QuietHours | None:
+    """Quiet hours such as ``20:00-08:00``, or ``off`` for none at all."""
+    raw = os.environ.get(name, default).strip()
+    if raw.lower() == "off":
+        return None
+    found = _QUIET_HOURS.match(raw)
+    try:
+        if not found:
+            raise ValueError
+        hours = QuietHours(*(dt.time.fromisoformat(part.zfill(5)) for part in found.groups()))
+        if hours.starts == hours.ends:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must look like 20:00-08:00 (from, until; Japan time) or be off, not {raw!r}"
+        ) from None
+    return hours
+
+
 def env_reminder_schedule(name: str, default: list[str]) -> list[tuple[int, str]]:
     """Reminder moments such as ``2@10:00,0@08:00``: (days before the class, HH:MM)."""
     schedule = []

@@ -20,6 +20,7 @@ from config.env import (
     env_int,
     env_list,
     env_office_hours,
+    env_quiet_hours,
     env_rate,
     env_reminder_schedule,
     env_str,
@@ -436,6 +437,10 @@ if MESSAGING_CLAIM_SECONDS <= TWILIO_TIMEOUT_SECONDS:
 # Transient provider errors (429, 5xx, network) are retried this many times in all.
 MESSAGING_MAX_ATTEMPTS = env_int("MESSAGING_MAX_ATTEMPTS", 5)
 MESSAGING_BATCH_SIZE = env_int("MESSAGING_BATCH_SIZE", 100)
+# No SMS or call goes out in these hours (Japan time); what falls due in them waits
+# until they end. "off" is for an isolated test site only: residents are older
+# people, and a call at night frightens them.
+MESSAGE_QUIET_HOURS = env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00")
 # Used only where Twilio reports no price: an estimate per SMS segment and per call.
 MESSAGE_COST_CURRENCY = env_currency("MESSAGE_COST_CURRENCY", "USD")
 SMS_COST_PER_SEGMENT = env_decimal("SMS_COST_PER_SEGMENT", "0.0760")

@@ -10,25 +10,25 @@ from django.utils import timezone
 
 from messaging.models import DeskHours
 
-# Nothing is sent between 20:00 and 08:00 Japan time: a call or a message at
-# night frightens older residents and breaks the city's rule for automated
-# contact. A message due in the night waits until 08:00.
-QUIET_FROM = dt.time(20, 0)
-QUIET_UNTIL = dt.time(8, 0)
+# Nothing is sent in the quiet hours (settings.MESSAGE_QUIET_HOURS, 20:00-08:00 Japan
+# time unless the city sets others): a call or a message at night frightens older
+# residents and breaks the city's rule for automated contact. A message due in the
+# night waits until they end.
 
 
 def in_quiet_hours(moment: dt.datetime) -> bool:
-    local = timezone.localtime(moment).time()
-    return local >= QUIET_FROM or local < QUIET_UNTIL
+    hours = settings.MESSAGE_QUIET_HOURS
+    return hours is not None and hours.contain(timezone.localtime(moment).time())
 
 
 def next_allowed(moment: dt.datetime) -> dt.datetime:
-    """The moment itself, or the next 08:00 if it falls in the quiet hours."""
+    """The moment itself, or the end of the quiet hours it falls in."""
     if not in_quiet_hours(moment):
         return moment
+    ends = settings.MESSAGE_QUIET_HOURS.ends
     local = timezone.localtime(moment)
-    day = local.date() if local.time() < QUIET_UNTIL else local.date() + dt.timedelta(days=1)
-    return timezone.make_aware(dt.datetime.combine(day, QUIET_UNTIL))
+    day = local.date() if local.time() < ends else local.date() + dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(day, ends))
 
 
 def at_local(day: dt.date, hhmm: str) -> dt.datetime:

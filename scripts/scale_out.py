@@ -155,6 +155,9 @@ class Run:
             # The burst comes from one address: lift the per-address limit for the run.
             REGISTRATION_RATE_LIMIT="100000/m",
             PUBLIC_BASE_URL=f"http://127.0.0.1:{self.ports['A']}",
+            # This checks exactly-once across processes at any hour the check runs;
+            # the quiet hours have their own tests (tests/messaging/test_sending.py).
+            MESSAGE_QUIET_HOURS="off",
             SMS_BACKEND="twilio",
             TWILIO_ACCOUNT_SID=TWILIO_SID,
             TWILIO_AUTH_TOKEN=TWILIO_TOKEN,

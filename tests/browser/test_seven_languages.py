@@ -169,6 +169,13 @@ def _check(page, language: str, where: str, found: dict) -> None:
         found[where] = problems
 
 
+def _follow(page, link) -> None:
+    """Click and wait for the next page to load: a click returns once the navigation
+    starts, and a check run then would read a page that is not there yet."""
+    with page.expect_navigation():
+        link.click()
+
+
 def _prefix(language: str) -> str:
     return "" if language == "ja" else f"/{language}"
 
@@ -185,14 +192,14 @@ def test_a_resident_walks_from_the_finder_to_a_printed_article_in_one_language(
     page.goto(f"{base}/classes/")
     _check(page, language, "finder", found)
     page.locator("select[name=district]").select_option(value=str(session.venue.district_id))
-    page.locator("form.class-filter button[type=submit]").click()
+    _follow(page, page.locator("form.class-filter button[type=submit]"))
     cards = page.locator(".class-card")
     assert cards.count() == 1
-    cards.locator("a").click()
+    _follow(page, cards.locator("a"))
     assert page.url == f"{base}/classes/{session.pk}/"
     _check(page, language, "class page", found)
 
-    page.locator(f'a[href$="/classes/{session.pk}/register/"]').first.click()
+    _follow(page, page.locator(f'a[href$="/classes/{session.pk}/register/"]').first)
     _check(page, language, "registration form", found)
     page.locator("#id_name").fill(NAME)
     page.locator("#id_phone").fill("090-1234-5678")
@@ -205,7 +212,7 @@ def test_a_resident_walks_from_the_finder_to_a_printed_article_in_one_language(
 
     page.goto(page.locator(".private-link a").get_attribute("href"))
     _check(page, language, "manage page", found)
-    page.locator(f'a[href$="/r/{registration.manage_token}/cancel/"]').click()
+    _follow(page, page.locator(f'a[href$="/r/{registration.manage_token}/cancel/"]'))
     _check(page, language, "cancel page", found)
     page.locator("form.confirm-choice button[type=submit]").click()
     page.wait_for_url(f"{base}/r/{registration.manage_token}/")
@@ -215,9 +222,9 @@ def test_a_resident_walks_from_the_finder_to_a_printed_article_in_one_language(
 
     page.goto(f"{base}/help/")
     _check(page, language, "help index", found)
-    page.locator(f'main a[href$="/help/{ARTICLE}/"]').first.click()
+    _follow(page, page.locator(f'main a[href$="/help/{ARTICLE}/"]').first)
     _check(page, language, "article", found)
-    page.locator(f'a[href$="/help/{ARTICLE}/print/"]').first.click()
+    _follow(page, page.locator(f'a[href$="/help/{ARTICLE}/print/"]').first)
     assert page.locator("html").get_attribute("lang") == language
     _check(page, language, "print page", found)
 

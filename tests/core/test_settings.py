@@ -13,12 +13,14 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     OfficeHours,
+    QuietHours,
     env_bool,
     env_currency,
     env_decimal,
     env_int,
     env_list,
     env_office_hours,
+    env_quiet_hours,
     env_rate,
     env_reminder_schedule,
 )
@@ -80,6 +82,28 @@ def test_office_hours_that_cannot_be_read_stop_the_start(monkeypatch, raw):
     monkeypatch.setenv("DESK_OFFICE_HOURS", raw)
     with pytest.raises(ImproperlyConfigured, match="DESK_OFFICE_HOURS must look like 0-4"):
         env_office_hours("DESK_OFFICE_HOURS", "0-4 08:30-17:15")
+
+
+def test_quiet_hours_are_read_across_midnight_or_switched_off(monkeypatch):
+    assert env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00") == QuietHours(
+        dt.time(20, 0), dt.time(8, 0)
+    )
+    monkeypatch.setenv("MESSAGE_QUIET_HOURS", " 21:00-7:30 ")
+    hours = env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00")
+    assert hours.contain(dt.time(23, 0)) and hours.contain(dt.time(7, 29))
+    assert not hours.contain(dt.time(7, 30)) and not hours.contain(dt.time(20, 59))
+    monkeypatch.setenv("MESSAGE_QUIET_HOURS", "12:00-13:00")
+    lunch = env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00")
+    assert lunch.contain(dt.time(12, 30)) and not lunch.contain(dt.time(13, 0))
+    monkeypatch.setenv("MESSAGE_QUIET_HOURS", "Off")
+    assert env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00") is None
+
+
+@pytest.mark.parametrize("raw", ["", "night", "20:00", "20:00-20:00", "25:00-08:00", "20-8"])
+def test_quiet_hours_that_cannot_be_read_stop_the_start(monkeypatch, raw):
+    monkeypatch.setenv("MESSAGE_QUIET_HOURS", raw)
+    with pytest.raises(ImproperlyConfigured, match="MESSAGE_QUIET_HOURS must look like 20:00"):
+        env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00")
 
 
 def test_costs_are_amounts_and_the_currency_a_code(monkeypatch):

@@ -1,9 +1,11 @@
 """Sending through the backends: queueing, quiet hours, retries, opt-outs, the fake API."""
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from config.env import QuietHours
 from messaging.backends import BaseBackend, SendResult
 from messaging.models import Message, OptOut, Purpose
 from messaging.schedule import backoff
@@ -52,6 +54,30 @@ def test_nothing_is_sent_in_the_quiet_hours_and_it_waits_for_eight(clock):
     assert delivery.deliver_due_messages().sent == 0
     clock.set(jst(2030, 5, 14, 8, 0))
     assert delivery.deliver_due_messages().sent == 1
+
+
+def test_a_city_sets_its_own_quiet_hours_and_what_falls_in_them_waits_for_their_end(
+    clock, settings
+):
+    settings.MESSAGE_QUIET_HOURS = QuietHours(dt.time(21, 0), dt.time(7, 30))
+    clock.set(jst(2030, 5, 13, 20, 30))
+    registration = _registration()
+    evening = planning.queue_message(registration, Purpose.CONFIRMATION)
+    assert evening.due_at == jst(2030, 5, 13, 20, 30)
+    assert delivery.deliver_due_messages().sent == 1
+    clock.set(jst(2030, 5, 13, 21, 0))
+    night = planning.queue_message(registration, Purpose.CLASS_CANCELLED)
+    assert night.due_at == jst(2030, 5, 14, 7, 30)
+    assert delivery.deliver_due_messages().quiet
+
+
+def test_with_the_quiet_hours_off_a_message_due_at_night_goes_at_once(clock, settings):
+    settings.MESSAGE_QUIET_HOURS = None
+    clock.set(jst(2030, 5, 13, 23, 30))
+    message = planning.queue_message(_registration(), Purpose.CONFIRMATION)
+    assert message.due_at == jst(2030, 5, 13, 23, 30)
+    report = delivery.deliver_due_messages()
+    assert report.sent == 1 and not report.quiet
 
 
 class _ClockMovingBackend(BaseBackend):
