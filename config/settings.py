@@ -167,7 +167,7 @@ if REDIS_URL:
 else:
     # Without Redis the cache lives in PostgreSQL, which every gunicorn worker and
     # every server shares: a per-process cache (LocMem) would multiply the login
-    # and registration limits by the number of workers. Migration core.0004
+    # and registration limits by the number of workers. Migration core.0005
     # creates the table, so a fresh install has it after `migrate`.
     CACHES = {
         "default": {
@@ -428,8 +428,7 @@ FOLLOW_UP_DELAY_HOURS = env_int("FOLLOW_UP_DELAY_HOURS", 3)
 # provider and sends only if the provider never accepted it.
 MESSAGING_CLAIM_SECONDS = env_int("MESSAGING_CLAIM_SECONDS", 300)
 if MESSAGING_CLAIM_SECONDS <= TWILIO_TIMEOUT_SECONDS:
-    # A worker starts a send only while its claim outlasts the send's timeout;
-    # a claim shorter than that would never let anything be sent.
+    # A worker starts a send only while its claim outlasts the send's timeout.
     raise ImproperlyConfigured(
         "MESSAGING_CLAIM_SECONDS must be longer than TWILIO_TIMEOUT_SECONDS "
         f"({MESSAGING_CLAIM_SECONDS} <= {TWILIO_TIMEOUT_SECONDS})"
@@ -437,9 +436,7 @@ if MESSAGING_CLAIM_SECONDS <= TWILIO_TIMEOUT_SECONDS:
 # Transient provider errors (429, 5xx, network) are retried this many times in all.
 MESSAGING_MAX_ATTEMPTS = env_int("MESSAGING_MAX_ATTEMPTS", 5)
 MESSAGING_BATCH_SIZE = env_int("MESSAGING_BATCH_SIZE", 100)
-# No SMS or call goes out in these hours (Japan time); what falls due in them waits
-# until they end. "off" is for an isolated test site only: residents are older
-# people, and a call at night frightens them.
+# Nothing goes out in these hours (Japan time); "off" only on an isolated test site.
 MESSAGE_QUIET_HOURS = env_quiet_hours("MESSAGE_QUIET_HOURS", "20:00-08:00")
 # Used only where Twilio reports no price: an estimate per SMS segment and per call.
 MESSAGE_COST_CURRENCY = env_currency("MESSAGE_COST_CURRENCY", "USD")
