@@ -1,11 +1,12 @@
 """Personas and shared fixtures (the habit of healthchecks' alice/bob/charlie)."""
 
+import contextlib
 import os
 import shutil
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from core.roles import Role
 from tests.factories import UserFactory
@@ -197,9 +198,28 @@ def ensure_migration_data():
     sync_role_permissions()
 
 
-@pytest.fixture
-def site_pages(db):
-    """The demo home, accessibility and privacy pages in Japanese and English."""
+@contextlib.contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction around a whole module's tests, rolled back at its end.
+
+    For data seeded once per module (a module-scoped fixture): each test runs in a
+    savepoint inside it (pytest-django's `db`, as Django's setUpTestData does), so
+    what one test changes is undone before the next. A module fixture is set up
+    before any function fixture, so the test's own transaction is always the inner
+    one. Tests that need real commits (a live server, the task worker) cannot run
+    inside it: they belong in another module.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _seed_site_pages():
     import io
 
     from cms import demo as cms_demo
@@ -211,3 +231,23 @@ def site_pages(db):
     # tests that need them use the seeded help site of tests/cms/conftest.py.
     cms_demo.seed_site(ctx)
     return ctx
+
+
+@pytest.fixture
+def site_pages(db):
+    """The demo home, accessibility and privacy pages in every language (about 3 s)."""
+    return _seed_site_pages()
+
+
+@pytest.fixture(scope="module")
+def _site_pages_for_the_module(django_db_setup, django_db_blocker):
+    """site_pages seeded once per module (module_transaction): the access table asks
+    for them in some 360 tests, and seeded per test they took a third of the suite."""
+    with module_transaction(django_db_blocker):
+        yield _seed_site_pages()
+
+
+@pytest.fixture
+def module_site_pages(_site_pages_for_the_module, db):
+    """The same pages as site_pages, seeded once for the whole module."""
+    return _site_pages_for_the_module

@@ -1,8 +1,9 @@
 import io
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
+
+from tests.conftest import module_transaction
 
 # Background tasks queued while seeding are dropped, not run (see seed_help_site).
 DROP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -32,25 +33,12 @@ def seed_help_site():
 
 @pytest.fixture(scope="module")
 def _help_site_for_the_module(django_db_setup, django_db_blocker):
-    """Seeded once per test module, inside a transaction rolled back at its end.
-
-    Seeding takes about 5 s (370 registrations, 29 published pages); once per
-    test it was most of the suite's time. Each test runs in a savepoint inside
-    this transaction (pytest-django's `db`, as Django's setUpTestData does), so
-    whatever one test changes is undone before the next. A module fixture is
-    set up before any function fixture, so the test's own transaction is
-    always the inner one. Tests that need real commits (help_site_committed)
-    live in another module: pytest-django runs them last, after this
-    transaction has ended.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield seed_help_site()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    """Seeded once per test module (tests.conftest.module_transaction): seeding takes
+    about 5 s (370 registrations, 29 published pages), and once per test it was most
+    of the suite's time. Tests that need real commits (help_site_committed) live in
+    another module."""
+    with module_transaction(django_db_blocker):
+        yield seed_help_site()
 
 
 @pytest.fixture

@@ -271,7 +271,9 @@ def client_for(client, db):
 @pytest.mark.parametrize(
     ("name", "path", "expected"), [row for row in ACCESS_TABLE if row[2]], ids=lambda v: str(v)
 )
-def test_role_reaches_url_as_the_table_says(client_for, site_pages, role, name, path, expected):
+def test_role_reaches_url_as_the_table_says(
+    client_for, module_site_pages, role, name, path, expected
+):
     client = client_for(role)
     response = client.get(path)
     assert outcome(response, signed_in=role != ANON) == expected[role]

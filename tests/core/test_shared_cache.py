@@ -61,6 +61,19 @@ def test_migrate_creates_the_cache_table(settings):
     assert settings.DATABASE_CACHE_TABLE in connection.introspection.table_names()
 
 
+@pytest.mark.django_db
+def test_on_postgresql_the_cache_table_skips_the_write_ahead_log(settings):
+    """Unlogged: a cache write is not one more flush of the log (and a crash empties it)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("UNLOGGED is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relpersistence FROM pg_class WHERE relname = %s",
+            [settings.DATABASE_CACHE_TABLE],
+        )
+        assert cursor.fetchone() == ("u",)
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_processes_share_one_registration_limit(client, settings):

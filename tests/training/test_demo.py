@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
-from tests.conftest import ensure_migration_data
+from tests.conftest import ensure_migration_data, module_transaction
 from training.models import CourseSession, Requirement
 from training.progress import RequirementStatus, by_department, progress
 
@@ -20,14 +20,21 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
+@pytest.fixture(scope="module")
+def _seeded_for_the_module(django_db_setup, django_db_blocker):
+    # The whole demo takes about 25 s: seeded once for the module's tests.
+    with module_transaction(django_db_blocker):
+        # A transactional test elsewhere in this worker may have emptied the tables
+        # that migrations fill (Wagtail's root page, the role groups): seed_demo needs them.
+        ensure_migration_data()
+        out = io.StringIO()
+        call_command("seed_demo", "--password", "demo-pass-1", stdout=out)
+        yield out.getvalue()
+
+
 @pytest.fixture
-def seeded():
-    # A transactional test elsewhere in this worker may have emptied the tables that
-    # migrations fill (Wagtail's root page, the role groups): seed_demo needs them.
-    ensure_migration_data()
-    out = io.StringIO()
-    call_command("seed_demo", "--password", "demo-pass-1", stdout=out)
-    return out.getvalue()
+def seeded(_seeded_for_the_module, db):
+    return _seeded_for_the_module
 
 
 @pytest.mark.skipif(
