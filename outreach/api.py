@@ -29,7 +29,13 @@ from pydantic_core import PydanticCustomError
 
 from core.api_schema import CalendarDate, StoredText, errors
 from outreach.models import ClassSession, ConsentMethod, District, Registration
-from outreach.services import Consent, RegistrationError, cancel_registration, register
+from outreach.services import (
+    ClassNotFound,
+    Consent,
+    RegistrationError,
+    cancel_registration,
+    register,
+)
 
 router = Router(tags=["classes"])
 
@@ -195,10 +201,6 @@ def create_registration(request, class_id: RowId, payload: RegistrationIn):
                 )
             },
         )
-    # Only what register() checks before it takes the class's lock.
-    session = get_object_or_404(
-        ClassSession.objects.only("id", "status", "starts_at", "ends_at"), pk=class_id
-    )
     district = None
     if payload.district:
         district = District.objects.filter(code=payload.district).first()
@@ -211,8 +213,9 @@ def create_registration(request, class_id: RowId, payload: RegistrationIn):
                 },
             )
     try:
+        # Only the id: register() reads and checks the class under its lock.
         registration = register(
-            session,
+            class_id,
             name=payload.name,
             name_kana=payload.name_kana,
             phone=payload.phone,
@@ -227,6 +230,8 @@ def create_registration(request, class_id: RowId, payload: RegistrationIn):
         return Status(
             422, {"detail": _("入力に直すところがあります。"), "errors": exc.message_dict}
         )
+    except ClassNotFound as exc:
+        return Status(404, {"detail": str(exc)})
     except RegistrationError as exc:
         return Status(409, {"detail": str(exc)})
     return Status(
@@ -237,7 +242,7 @@ def create_registration(request, class_id: RowId, payload: RegistrationIn):
             # Counted under the class's lock by register(): no second query.
             "waitlist_position": registration.arrival_position,
             "manage_token": registration.manage_token,
-            "class_id": session.pk,
+            "class_id": registration.session_id,
         },
     )
 

@@ -10,6 +10,7 @@ Views, the API, the voice menu and commands all call these.
 from outreach.services.errors import (
     AlreadyRegistered,
     CancellationClosed,
+    ClassNotFound,
     ClassNotOpen,
     RegistrationError,
 )
@@ -33,6 +34,7 @@ from outreach.services.registration import (
 __all__ = [
     "AlreadyRegistered",
     "CancellationClosed",
+    "ClassNotFound",
     "ClassNotOpen",
     "Consent",
     "RegistrationError",

@@ -32,6 +32,13 @@ class ClassNotOpen(RegistrationError):
         return _("この教室は申込を受け付けていません。ほかの日の教室をお選びください。")
 
 
+class ClassNotFound(ClassNotOpen):
+    """There is no class with this id (never was, or it was deleted)."""
+
+    def get_default_message(self) -> str:
+        return _("この教室は見つかりません。教室の一覧から選び直してください。")
+
+
 class CancellationClosed(RegistrationError):
     """The class has started: a resident can no longer cancel their place themselves."""
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from core import capacity
 from outreach.models import ClassSession, Registration, Resident
 from outreach.names import name_key
-from outreach.services.errors import AlreadyRegistered, ClassNotOpen
+from outreach.services.errors import AlreadyRegistered, ClassNotFound, ClassNotOpen
 
 Status = Registration.Status
 
@@ -192,8 +192,8 @@ def _run_placing(sql: str, params: list, registration: Registration, session: Cl
         locked_row = cursor.fetchone()
         cursor.nextset()
         row = cursor.fetchone()
-    if locked_row is None:  # the class was deleted while we waited
-        raise ClassNotOpen()
+    if locked_row is None:  # no such class, or it was deleted while we waited
+        raise ClassNotFound()
     if row is None:
         locked = ClassSession(pk=session.pk, status=locked_row[0])
         locked.starts_at, locked.ends_at = locked_row[1], locked_row[2]

@@ -37,6 +37,7 @@ from outreach.phones import parse_phone
 from outreach.services.errors import (
     AlreadyRegistered,
     CancellationClosed,
+    ClassNotFound,
     RegistrationError,
 )
 from outreach.services.identity import Consent, new_resident, resident_for
@@ -100,6 +101,18 @@ def _send_on_commit(registrations: list[Registration], event: str) -> None:
         )
 
 
+def _open_class(class_id: int, channel: str) -> ClassSession:
+    session = (
+        ClassSession.objects.only("id", "status", "starts_at", "ends_at")
+        .filter(pk=class_id)
+        .first()
+    )
+    if session is None:
+        raise ClassNotFound()
+    check_open(session, channel)
+    return session
+
+
 def _as_phone(phone, channel: str) -> PhoneNumber | None:
     if phone is None or phone == "":
         if channel == Registration.Channel.WALK_IN:
@@ -117,7 +130,7 @@ def _as_phone(phone, channel: str) -> PhoneNumber | None:
 
 
 def register(
-    session: ClassSession,
+    session: ClassSession | int,
     *,
     name: str,
     name_kana: str,
@@ -147,8 +160,10 @@ def register(
     resident with this phone and name or creates one. `name_confirmed=False`
     (the voice menu) registers under a stand-in name for the desk to confirm.
 
-    Raises ClassNotOpen, AlreadyRegistered, or ValidationError (per field) for
-    bad input. Sends registration_changed(event="confirmed"|"waitlisted") on commit.
+    `session` may be only the class's id (the API): then a missing class raises
+    ClassNotFound, and the class is read and checked under its lock, with no query
+    before it. Raises ClassNotOpen, AlreadyRegistered, or ValidationError (per
+    field) for bad input. Sends registration_changed(event="confirmed"|"waitlisted") on commit.
 
     The returned registration carries `arrival_position`: its place on the
     waiting list when it was made (None if confirmed), so the caller can answer
@@ -171,7 +186,16 @@ def register(
     if not name:
         raise ValidationError({"name": _("お名前を入力してください。")})
     phone_number = _as_phone(phone, channel)
-    check_open(session, channel)
+    finds_person = resident is None and name_confirmed and phone_number is not None
+    # The public web form and the API: the person found or made, the class locked,
+    # checked, counted and the place written, in one round trip.
+    one_round_trip = finds_person and created_by is None and can_place_in_one_round_trip()
+    if isinstance(session, ClassSession):
+        check_open(session, channel)
+    elif one_round_trip:
+        session = ClassSession(pk=session)  # only its id: the string checks it, under the lock
+    else:
+        session = _open_class(session, channel)
 
     registration = Registration(
         session=session,
@@ -201,11 +225,8 @@ def register(
         "consent": consent,
         "name_confirmed": name_confirmed,
     }
-    finds_person = resident is None and name_confirmed and phone_number is not None
     try:
-        if finds_person and created_by is None and can_place_in_one_round_trip():
-            # The public web form and the API: the person found or made, the class
-            # locked, counted and the place written, in one round trip.
+        if one_round_trip:
             with one_string_transaction():
                 waiting = place_person_postgresql(registration, session, new_resident(**person))
         else:

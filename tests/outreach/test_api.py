@@ -51,6 +51,17 @@ def test_a_class_is_read_by_id_and_a_missing_one_is_a_json_404(client):
     assert response.status_code == 404 and "detail" in response.json()
 
 
+def test_registering_for_a_missing_class_is_a_json_404_and_leaves_nobody_behind(client):
+    response = client.post(
+        "/api/v1/classes/999999/registrations",
+        {"name": "相模 一郎", "name_kana": "", "phone": "042-700-1234", "consent": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert "見つかりません" in response.json()["detail"]
+    assert not Resident.objects.exists()
+
+
 def test_registering_through_the_api_confirms_then_waitlists(client):
     session = ClassSessionFactory(capacity=1)
     first = _post(client, session, phone="＋８１９０１２３４５６７８")

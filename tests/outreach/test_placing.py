@@ -11,7 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from outreach.models import Registration, Resident
-from outreach.services import AlreadyRegistered, ClassNotOpen, cancel_class, register
+from outreach.services import (
+    AlreadyRegistered,
+    ClassNotFound,
+    ClassNotOpen,
+    cancel_class,
+    register,
+)
 from tests.factories import ClassSessionFactory, ResidentFactory, consent
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +72,20 @@ def test_a_refused_registration_leaves_no_resident_behind(one_string):
     assert Registration.objects.filter(session=closed).count() == 0
 
 
+def test_by_the_class_id_alone_the_class_is_checked_the_same_either_way(one_string):
+    """The API passes only the id: a missing class, a cancelled one and an open one
+    are told apart as when the class was read first, and nobody is left behind."""
+    open_class, cancelled = ClassSessionFactory(capacity=1), ClassSessionFactory()
+    cancel_class(cancelled, reason="台風")
+    assert _web(open_class.pk).status == "confirmed"
+    assert _web(open_class.pk, name="相模 花子").status == "waitlisted"
+    with pytest.raises(ClassNotFound, match="見つかりません"):
+        _web(cancelled.pk + 1000, name="津久井 太郎", phone="042-784-0000")
+    with pytest.raises(ClassNotOpen, match="中止"):
+        _web(cancelled.pk, name="津久井 太郎", phone="042-784-0000")
+    assert sorted(Resident.objects.values_list("name", flat=True)) == ["相模 一郎", "相模 花子"]
+
+
 def test_the_waiting_list_position_is_the_same_either_way(one_string):
     session = ClassSessionFactory(capacity=1)
     first = _web(session)
@@ -92,3 +112,7 @@ def test_a_web_registration_is_one_round_trip_to_postgresql(monkeypatch):
         registration = _web(session)
     assert len(queries) == 1, [q["sql"][:80] for q in queries]
     assert Registration.objects.get(pk=registration.pk).resident.name == "相模 一郎"
+    with CaptureQueriesContext(connection) as queries:  # by the id alone, as the API does
+        registration = _web(session.pk, name="相模 花子")
+    assert len(queries) == 1, [q["sql"][:80] for q in queries]
+    assert registration.status == "confirmed"
