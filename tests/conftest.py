@@ -209,14 +209,11 @@ def module_transaction(django_db_blocker):
     one. Tests that need real commits (a live server, the task worker) cannot run
     inside it: they belong in another module.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
+    with django_db_blocker.unblock(), transaction.atomic():
         try:
             yield
         finally:
             transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def _seed_site_pages():
