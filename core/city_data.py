@@ -19,10 +19,18 @@ JAPANESE_SCRIPT = re.compile(
 )
 
 
+class InReadersLanguage(str):
+    """City data the city wrote in the reader's own language (a topic's Chinese title).
+
+    Chinese is written with the same ideographs as Japanese, so the script cannot tell
+    them apart: the data says which it is.
+    """
+
+
 def needs_lang_ja(value) -> bool:
     """Whether `value`, shown on the current page, must be marked lang="ja"."""
     language = get_language() or settings.LANGUAGE_CODE
     # A lazy translation (CITY_NAME's default) is already in the reader's language.
-    if isinstance(value, Promise) or language.startswith("ja"):
+    if isinstance(value, Promise | InReadersLanguage) or language.startswith("ja"):
         return False
     return bool(JAPANESE_SCRIPT.search(str(value or "")))

@@ -237,7 +237,7 @@ def registration_values(
 
     A call says dates and times in words and titles without brackets (spoken_when).
     Texts in a language other than Japanese name the class as the site does in
-    that language (the English name where there is one), and the place by its
+    that language (Topic.text_in: its own name, else English), and the place by its
     English name, else as spoken_name and written_place say; links open the
     pages in the registration's own language (easy Japanese at /ja-x-easy/).
 
@@ -250,12 +250,12 @@ def registration_values(
     session = registration.session
     venue = session.venue
     topic = session.topic
-    translated = language != "ja"
-    title = session.title or (topic.title_en if translated and topic.title_en else topic.title)
-    if channel == VOICE and translated and topic.title_en:
+    topic_title = topic.text_in("title", language)
+    title = session.title or topic_title
+    if channel == VOICE and language != "ja" and topic_title != topic.title:
         # A class's own title is in Japanese only, which another language's voice
         # cannot read: a call names the class by its topic.
-        title = topic.title_en
+        title = topic_title
     if channel == VOICE:
         date = spoken_when(session.starts_at, language, time=False)
         time = spoken_when(session.starts_at, language, date=False)

@@ -11,6 +11,7 @@ from core.office_days import next_open_day
 from core.roles import Role
 from outreach.demo_attendance import seed_attendance
 from outreach.demo_history import seed_history
+from outreach.demo_topic_texts import topic_translations
 from outreach.demo_volunteers import seed_volunteers
 from outreach.models import ClassSession, ConsentMethod, District, Topic, Venue
 from outreach.services import Consent, register
@@ -338,7 +339,44 @@ def seed_classes(ctx, today: dt.date | None = None) -> None:
     ctx.say(f"  classes: {ctx.created.get('classes', 0)} new, {people} registrations")
 
 
+def seed_topics(ctx) -> None:
+    """The curriculum topics, with their texts in every resident language."""
+    for slug, level, title, title_en, summary, summary_en, order in DEMO_TOPICS:
+        _topic, created = Topic.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "level": level,
+                "title": title,
+                "title_en": title_en,
+                "summary": summary,
+                "summary_en": summary_en,
+                "what_to_bring": "お持ちのスマートフォン（お持ちでない方は貸し出します）、筆記用具",
+                "what_to_bring_en": "Your smartphone (we lend one if you have none), a pen",
+                "sort_order": order,
+                "translations": topic_translations(slug),
+            },
+        )
+        if not created and not _topic.translations:
+            # A demo database seeded before the topics had their other languages.
+            _topic.translations = topic_translations(slug)
+            _topic.save(update_fields=["translations"])
+        ctx.count("topics", created)
+
+
 def seed(ctx) -> None:
+    seed_upcoming_classes(ctx)
+
+    # Attendance: can-do statements and a class today for the demo trainer.
+    seed_attendance(ctx)
+
+    # The register of volunteer trainers who help at classes.
+    seed_volunteers(ctx)
+
+    seed_history(ctx)  # two past fiscal years and this one, for the figures
+
+
+def seed_upcoming_classes(ctx) -> None:
+    """What a resident finds: districts, venues, topics and the coming weeks' classes."""
     districts = seed_districts(ctx)
     for code, name, name_en, address, lat, lon, loaners, notes in DEMO_VENUES:
         _venue, created = Venue.objects.get_or_create(
@@ -355,31 +393,9 @@ def seed(ctx) -> None:
             },
         )
         ctx.count("venues", created)
-    for slug, level, title, title_en, summary, summary_en, order in DEMO_TOPICS:
-        _topic, created = Topic.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "level": level,
-                "title": title,
-                "title_en": title_en,
-                "summary": summary,
-                "summary_en": summary_en,
-                "what_to_bring": "お持ちのスマートフォン（お持ちでない方は貸し出します）、筆記用具",
-                "what_to_bring_en": "Your smartphone (we lend one if you have none), a pen",
-                "sort_order": order,
-            },
-        )
-        ctx.count("topics", created)
+    seed_topics(ctx)
     ctx.say(
         f"  venues: {len(DEMO_VENUES)} ({ctx.created.get('venues', 0)} new), "
         f"topics: {len(DEMO_TOPICS)} ({ctx.created.get('topics', 0)} new)"
     )
     seed_classes(ctx)
-
-    # Attendance: can-do statements and a class today for the demo trainer.
-    seed_attendance(ctx)
-
-    # The register of volunteer trainers who help at classes.
-    seed_volunteers(ctx)
-
-    seed_history(ctx)  # two past fiscal years and this one, for the figures

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from core.admin_views import ProtectedDeleteView
 from outreach.models import CanDoStatement, District, Topic, Venue
+from outreach.topic_form import topic_form_class
 
 
 class ReferenceDataViewSet(ModelViewSet):
@@ -86,6 +87,10 @@ class TopicViewSet(ReferenceDataViewSet):
     list_display = ["title", "level", "sort_order"]
     list_filter = ["level"]
     search_fields = ["title", "title_en", "slug"]
+
+    def get_form_class(self, for_update=False):
+        # The texts in the other resident languages as fields of their own (topic_form).
+        return topic_form_class(self.form_fields, self.formfield_for_dbfield)
 
 
 class CanDoStatementViewSet(ReferenceDataViewSet):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.city_data import InReadersLanguage
 from core.permissions import has_any_role
 from core.roles import Role
 from outreach.models.people import Registration
@@ -120,6 +121,12 @@ class Topic(models.Model):
     what_to_bring = models.TextField(_("持ち物"), blank=True)
     what_to_bring_en = models.TextField(_("持ち物（英語）"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("並び順"), default=0)
+    # The texts in the other resident languages, read with the topic's own row (no
+    # query more on any page): {"vi": {"title": …, "summary": …, "what_to_bring": …}}.
+    translations = models.JSONField(_("ほかの言語"), default=dict, blank=True)
+
+    # The texts a resident reads in their own language.
+    TRANSLATED_FIELDS = ("title", "summary", "what_to_bring")
 
     class Meta:
         ordering = ["sort_order", "slug"]
@@ -129,10 +136,22 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.display_title
 
-    def _localized(self, field: str) -> str:
-        if _english(get_language()) and getattr(self, f"{field}_en"):
+    def text_in(self, field: str, language: str | None) -> str:
+        """The topic's title, summary or what_to_bring as a reader of `language` gets it.
+
+        The language's own text, else the English one for a reader of another
+        script than Japanese (more of them read English than Japanese), else the
+        Japanese; easy Japanese falls back to the Japanese.
+        """
+        own = (self.translations or {}).get(language or "", {}).get(field)
+        if own:
+            return InReadersLanguage(own)
+        if _english(language) and getattr(self, f"{field}_en"):
             return getattr(self, f"{field}_en")
         return getattr(self, field)
+
+    def _localized(self, field: str) -> str:
+        return self.text_in(field, get_language())
 
     @property
     def display_title(self) -> str:

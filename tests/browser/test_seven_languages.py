@@ -20,6 +20,7 @@ import re
 import pytest
 from django.test import override_settings
 
+from outreach.demo_topic_texts import topic_translations
 from outreach.models import Registration
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import PHONE
@@ -113,7 +114,14 @@ def walk_site(live_server, transactional_db, settings):
     ensure_migration_data()
     fujino = DistrictFactory(code="fujino", name="藤野", name_en="Fujino", is_mountainous=True)
     chuo = DistrictFactory(code="chuo", name="中央", name_en="Chuo")
-    topic = TopicFactory(slug=text_size.ARTICLE.topic, title=TOPIC, title_en="")
+    # Named in every resident language but English (Topic.text_in): English pages show
+    # the city's Japanese name, every other page the name in its own language.
+    topic = TopicFactory(
+        slug=text_size.ARTICLE.topic,
+        title=TOPIC,
+        title_en="",
+        translations=topic_translations(text_size.ARTICLE.topic),
+    )
     venue = VenueFactory(
         district=fujino, name=VENUE, name_en="", address=ADDRESS, access_notes=ACCESS
     )
@@ -198,6 +206,8 @@ def test_a_resident_walks_from_the_finder_to_a_printed_article_in_one_language(
     _follow(page, cards.locator("a"))
     assert page.url == f"{base}/classes/{session.pk}/"
     _check(page, language, "class page", found)
+    if language not in ("ja", "ja-x-easy"):  # (furigana interleaves the readings)
+        assert session.topic.text_in("title", language) in page.locator("h1").inner_text()
 
     _follow(page, page.locator(f'a[href$="/classes/{session.pk}/register/"]').first)
     _check(page, language, "registration form", found)

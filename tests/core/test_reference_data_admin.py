@@ -150,6 +150,45 @@ def test_a_coordinator_edits_a_venue_reading_and_the_class_page_shows_it(coordin
     assert "<rt>" not in english
 
 
+def test_a_coordinator_writes_a_topics_vietnamese_title_and_the_vietnamese_finder_shows_it(
+    coordinator_client,
+):
+    session = ClassSessionFactory(
+        topic__title="電話とカメラ", topic__title_en="Calls and the camera"
+    )
+    topic = session.topic
+    url = reverse("topics:edit", args=[topic.pk])
+    edit = coordinator_client.get(url).content.decode()
+    assert "題名（Tiếng Việt）" in edit and 'lang="vi"' in edit
+    form = {
+        "title": topic.title,
+        "title_en": topic.title_en,
+        "slug": topic.slug,
+        "level": topic.level,
+        "summary": "",
+        "summary_en": "",
+        "what_to_bring": "",
+        "what_to_bring_en": "",
+        "sort_order": "1",
+        "title_vi": "  Gọi điện và máy ảnh ",
+        "what_to_bring_vi": "Điện thoại của bạn",
+        "title_ko": "",
+    }
+
+    response = coordinator_client.post(url, form)
+
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    # Only what was written is kept; an empty field falls back (Topic.text_in).
+    assert topic.translations == {
+        "vi": {"title": "Gọi điện và máy ảnh", "what_to_bring": "Điện thoại của bạn"}
+    }
+    assert "Gọi điện và máy ảnh" in coordinator_client.get("/vi/classes/").content.decode()
+    assert "Calls and the camera" in coordinator_client.get("/ko/classes/").content.decode()
+    again = coordinator_client.get(url).content.decode()
+    assert 'value="Gọi điện và máy ảnh"' in again
+
+
 def test_deleting_a_venue_with_classes_is_refused_politely(coordinator_client):
     session = ClassSessionFactory()
 

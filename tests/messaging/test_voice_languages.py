@@ -138,3 +138,20 @@ def test_a_call_in_another_language_names_the_class_by_its_topic(clock, language
     assert "入門" not in message.body
     japanese = RegistrationFactory(session=session, resident=ResidentFactory(phone="+81427009999"))
     assert "LINE入門" in planning.queue_message(japanese, Purpose.REMINDER, occasion="2@10:00").body
+
+
+def test_a_vietnamese_call_names_the_class_in_vietnamese(clock):
+    """The topic's own Vietnamese title (Topic.text_in), not its English one.
+
+    (The texts by SMS are short and name no class.)"""
+    clock.set(jst(2030, 5, 18, 10, 0))
+    session = ClassSessionFactory(
+        starts_at=jst(2030, 5, 20, 13, 30),
+        topic__translations={"vi": {"title": "Gọi điện và máy ảnh"}},
+    )
+    registration = RegistrationFactory(
+        session=session, resident=ResidentFactory(phone=LANDLINE, language="vi")
+    )
+    message = planning.queue_message(registration, Purpose.REMINDER, occasion="2@10:00")
+    assert "Gọi điện và máy ảnh" in message.body
+    assert session.topic.title_en not in message.body
