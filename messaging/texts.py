@@ -15,6 +15,7 @@ import re
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from messaging.dates import format_date, format_time, spoken_when
 from messaging.default_texts import BY_LANGUAGE, DEFAULT_TEXTS
@@ -22,15 +23,15 @@ from messaging.models import Channel, MessageTemplate
 from messaging.romaji import romanize
 
 PLACEHOLDERS = {
-    "name": "お名前",
-    "class": "教室の名前",
-    "date": "日付（前日と当日のお知らせでは「明日」「今日」）",
-    "time": "始まる時間",
-    "place": "会場",
-    "desk": "窓口の電話番号",
-    "link": "ヘルプのページ（教室のあと）",
-    "position": "キャンセル待ちの順番",
-    "manage": "申込の確認・取り消しのページ",
+    "name": _("お名前"),
+    "class": _("教室の名前"),
+    "date": _("日付（前日と当日のお知らせでは「明日」「今日」）"),
+    "time": _("始まる時間"),
+    "place": _("会場"),
+    "desk": _("窓口の電話番号"),
+    "link": _("ヘルプのページ（教室のあと）"),
+    "position": _("キャンセル待ちの順番"),
+    "manage": _("申込の確認・取り消しのページ"),
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 

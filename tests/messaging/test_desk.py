@@ -93,6 +93,13 @@ def test_coordinators_edit_a_text_and_the_next_message_uses_it(desk, clock):
     assert message.body.startswith("山田さん 受付 OK ")
 
 
+def test_the_placeholders_are_explained_in_the_coordinators_language(desk):
+    url = "/desk/messages/texts/confirmation/ja/sms/"
+    assert "<dd>始まる時間</dd>" in desk.get(url).content.decode()
+    english = desk.get(f"/en{url}").content.decode()
+    assert "<dd>The time it starts</dd>" in english and "始まる時間" not in english
+
+
 def test_a_text_with_an_unknown_placeholder_is_refused(desk):
     response = desk.post("/desk/messages/texts/confirmation/ja/sms/", {"body": "{nmae}さん"})
     assert response.status_code == 200
