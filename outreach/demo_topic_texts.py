@@ -22,7 +22,7 @@ TOPIC_TEXTS = {
             "Luyện tập bật máy, thao tác trên màn hình và gõ chữ.",
         ),
         "pt-br": (
-            "Noções básicas do smartphone: ligar, botões e digitação",
+            "Noções básicas do celular: ligar, botões e digitação",
             "Pratique ligar o aparelho, usar a tela e digitar.",
         ),
     },
@@ -34,22 +34,22 @@ TOPIC_TEXTS = {
         "zh-hans": ("电话和相机", "练习打电话，以及拍照和看照片。"),
         "ko": ("전화와 카메라", "전화 거는 법과 사진 찍는 법, 보는 법을 연습합니다."),
         "vi": ("Gọi điện và máy ảnh", "Luyện tập cách gọi điện, cách chụp và xem ảnh."),
-        "pt-br": ("Chamadas e câmera", "Pratique fazer ligações, tirar e ver fotos."),
+        "pt-br": ("Ligações e câmera", "Pratique fazer ligações, tirar e ver fotos."),
     },
     "internet": {
         "ja-x-easy": (
             "インターネットで しらべる",
             "しりたい ことを しらべる れんしゅうを します。",
         ),
-        "zh-hans": ("上网查询", "练习查找你想知道的信息。"),
+        "zh-hans": ("上网查询", "练习查找您想知道的信息。"),
         "ko": ("인터넷으로 찾아보기", "알고 싶은 것을 찾아보는 방법을 연습합니다."),
-        "vi": ("Tìm kiếm trên Internet", "Luyện tập cách tìm những điều bạn muốn biết."),
+        "vi": ("Tìm kiếm trên Internet", "Luyện tập cách tìm những điều quý vị muốn biết."),
         "pt-br": ("Pesquisar na internet", "Pratique como encontrar o que você quer saber."),
     },
     "maps": {
         "ja-x-easy": (
             "ちずの アプリで バスや みちを さがす",
-            "ちずの アプリで、いきさきと バスの じかんを しらべます。",
+            "ちずの アプリで、いきたい ところと バスの じかんを しらべます。",
         ),
         "zh-hans": ("用地图应用查找公交和路线", "用地图应用查找目的地和公交时间。"),
         "ko": ("지도 앱으로 버스와 길 찾기", "지도 앱으로 목적지와 버스 시간을 알아봅니다."),
@@ -70,7 +70,10 @@ TOPIC_TEXTS = {
         "zh-hans": ("用LINE和家人联系", "练习发消息、发照片和视频通话。"),
         "ko": ("LINE으로 가족과 연락하기", "메시지, 사진, 영상 통화를 연습합니다."),
         "vi": ("Liên lạc với gia đình qua LINE", "Luyện tập nhắn tin, gửi ảnh và gọi video."),
-        "pt-br": ("LINE com a família", "Pratique mensagens, fotos e chamadas de vídeo."),
+        "pt-br": (
+            "Conversar com a família pelo LINE",
+            "Pratique enviar mensagens e fotos e fazer chamadas de vídeo.",
+        ),
     },
     "mynumber-apply": {
         "ja-x-easy": (
@@ -85,24 +88,24 @@ TOPIC_TEXTS = {
     "mynaportal": {
         "ja-x-easy": (
             "マイナポータルと けんこうほけんしょう",
-            "マイナポータルの つかいかたと、カードを けんこうほけんしょうとして つかう ことを"
-            " まなびます。",
+            "マイナポータルの つかいかたと、マイナンバーカードを ほけんしょうとして つかう"
+            " ことを まなびます。",
         ),
         "zh-hans": (
             "Mynaportal与健康保险证",
-            "学习Mynaportal的用法，以及把个人编号卡当作健康保险证使用。",
+            "学习Mynaportal的用法，以及如何把个人编号卡当作健康保险证使用。",
         ),
         "ko": (
             "마이나포털과 건강보험증",
-            "마이나포털 사용법과 카드를 건강보험증으로 쓰는 방법을 배웁니다.",
+            "마이나포털 사용법과 마이넘버 카드를 건강보험증으로 쓰는 방법을 배웁니다.",
         ),
         "vi": (
             "Mynaportal và thẻ bảo hiểm y tế",
             "Học cách dùng Mynaportal và dùng thẻ My Number làm thẻ bảo hiểm y tế.",
         ),
         "pt-br": (
-            "Mynaportal e o cartão como seguro de saúde",
-            "Aprenda a usar o Mynaportal e o cartão como carteirinha do seguro de saúde.",
+            "Mynaportal e a carteirinha do seguro de saúde",
+            "Aprenda a usar o Mynaportal e o cartão My Number como carteirinha do seguro de saúde.",
         ),
     },
     "online-city": {
@@ -136,7 +139,7 @@ TOPIC_TEXTS = {
             "Luyện tập an toàn cách trả tiền bằng điện thoại ở cửa hàng.",
         ),
         "pt-br": (
-            "Pagamento sem dinheiro",
+            "Pagamento sem dinheiro vivo",
             "Pratique com segurança pagar nas lojas com o celular.",
         ),
     },
@@ -162,8 +165,8 @@ WHAT_TO_BRING = {
     "ja-x-easy": "じぶんの スマホ（ない 人には かします）、ペン",
     "zh-hans": "您的智能手机（没有的话可以借给您）、笔",
     "ko": "본인의 스마트폰(없으시면 빌려 드립니다), 필기도구",
-    "vi": "Điện thoại của bạn (nếu không có, chúng tôi cho mượn), bút",
-    "pt-br": "Seu smartphone (se não tiver, emprestamos um), caneta",
+    "vi": "Điện thoại của quý vị (nếu không có, chúng tôi sẽ cho mượn), bút",
+    "pt-br": "Seu celular (se não tiver, emprestamos um), caneta",
 }
 
 

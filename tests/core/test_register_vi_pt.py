@@ -1,7 +1,7 @@
 """Vietnamese and Brazilian Portuguese wording keeps the register the review chose.
 
 Everything a resident reads in these languages (the interface wording, the SMS and
-call texts, the demo help articles, home page and policies) addresses the reader
+call texts, the demo help articles, home page and policies, the demo topics) addresses the reader
 as "quý vị" in Vietnamese ("bạn" is what one says to a friend, too familiar for an
 older reader) and as "você" in Portuguese, with Brazilian words; Vietnamese
 diacritics are composed (NFC), so search and screen readers treat a word as one;
@@ -20,6 +20,7 @@ from cms.demo_content.policies import ACCESSIBILITY, PRIVACY
 from cms.demo_content.site_pages import ASK_TEXT, HOME, INDEX
 from messaging.default_texts import DEFAULT_TEXTS
 from messaging.models import Channel
+from outreach.demo_topic_texts import TOPIC_TEXTS, WHAT_TO_BRING
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("vi", "pt-br")
@@ -53,6 +54,7 @@ def _wording(language: str) -> list[str]:
         texts += _strings(article.versions[language])
     for pages in (HOME, INDEX, ASK_TEXT, ACCESSIBILITY, PRIVACY):
         texts += _strings(pages[language])
+    texts += [WHAT_TO_BRING[language], *_strings([t[language] for t in TOPIC_TEXTS.values()])]
     return [text for text in texts if text]
 
 
