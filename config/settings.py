@@ -338,8 +338,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Tsunagu"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
-# No Gravatar: it would send a hash of each editor's address to a third party
-# (and the Content-Security-Policy allows images from this site only).
+# No Gravatar: it would send a hash of each editor's address to a third party, the city's
+# network blocks it anyway, and the Content-Security-Policy allows images from this site only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Passwords are reset and changed through allauth, which also guards TOTP.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -349,9 +349,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # The admin in Japanese for the city's editors, English for those who choose it in their
 # account; Wagtail has no easy-Japanese or Vietnamese of its own, so these two only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
-# No avatar fetched from gravatar.com: it would send a hash of every staff email abroad,
-# and the city's network blocks it anyway (broken images in the admin).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # mp4 and vtt: help videos and their captions (WebVTT).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "mp4", "vtt"]
 
