@@ -56,15 +56,38 @@ def next_classes_for_topic(topic: Topic | str, *, limit: int = 3) -> list[ClassS
     return list(sessions.order_by("starts_at", "id")[:limit])
 
 
+def changes_class_listings(registration: Registration, event: str) -> bool:
+    """Whether the public listings of a class (finder, class page, a help page's classes)
+    may show something else after this registration event.
+
+    They show the seats left while nobody waits, and 満席 once anyone does
+    (templates/outreach/_seats.html): one more party at the end of a waiting list
+    that was not empty changes nothing there. Anything else (a seat taken or freed,
+    the first party waiting, a promotion, a cancellation) may. In a burst for a
+    full class, that is most registrations, and each purge is a cache write.
+    """
+    position = getattr(registration, "arrival_position", None)
+    return not (event == "waitlisted" and position is not None and position > 1)
+
+
 def on_classes_changed(receiver, *, dispatch_uid: str) -> None:
     """Call `receiver(**kwargs)` whenever what the functions above return may have changed.
 
-    A registration or a class changed (sent on commit), a class saved or
-    deleted, a topic, venue or district saved: the public page cache (help
-    pages, class finder) purges on these.
+    A registration that changes the listings (changes_class_listings) or a class
+    changed (sent on commit), a class saved or deleted, a topic, venue or district
+    saved: the public page cache (help pages, class finder) purges on these.
     """
+
+    def on_registration(sender, registration, event, **kwargs):
+        if changes_class_listings(registration, event):
+            receiver(sender=sender, registration=registration, event=event, **kwargs)
+
+    # weak=False: the signal holds the only reference to this function.
     registration_changed.connect(
-        receiver, sender=Registration, dispatch_uid=f"{dispatch_uid}-registration"
+        on_registration,
+        sender=Registration,
+        weak=False,
+        dispatch_uid=f"{dispatch_uid}-registration",
     )
     class_changed.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class")
     post_save.connect(receiver, sender=ClassSession, dispatch_uid=f"{dispatch_uid}-class-save")

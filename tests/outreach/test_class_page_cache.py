@@ -55,6 +55,33 @@ def test_the_next_visit_after_a_registration_shows_the_new_seats_left(
     assert "残り1席" in client.get(url).content.decode()
 
 
+@pytest.mark.parametrize("page", ["list", "detail"])
+def test_one_more_party_on_a_waiting_list_keeps_the_cached_page(
+    client, django_capture_on_commit_callbacks, page
+):
+    """The pages say 満席 once anyone waits: a second party waiting changes nothing there,
+    so it costs no purge (a burst for a full class is mostly such registrations)."""
+    session = ClassSessionFactory(capacity=1)
+    url = (
+        reverse("outreach:class-list")
+        if page == "list"
+        else reverse("outreach:class-detail", args=[session.pk])
+    )
+    first = _register(session, 1, django_capture_on_commit_callbacks)
+    _register(session, 2, django_capture_on_commit_callbacks)  # the first to wait
+    client.get(url)
+    assert client.get(url)[HEADER] == "hit"
+
+    third = _register(session, 3, django_capture_on_commit_callbacks)
+
+    assert third.status == Registration.Status.WAITLISTED and third.arrival_position == 2
+    kept = client.get(url)
+    assert kept[HEADER] == "hit" and "満席" in kept.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_registration(first, reason="テスト")  # the second is promoted: a purge
+    assert client.get(url)[HEADER] == "miss"
+
+
 def test_a_class_edited_by_the_desk_is_not_served_from_the_old_page(client):
     session = ClassSessionFactory(capacity=3)
     url = reverse("outreach:class-detail", args=[session.pk])
