@@ -20,7 +20,8 @@ LABELS = {
     "summary": _("内容（%(language)s）"),
     "what_to_bring": _("持ち物（%(language)s）"),
 }
-MAX_LENGTH = {"title": 150, "summary": 2000, "what_to_bring": 500}
+# A title as long as the English one may be; the texts are free, as in Japanese and English.
+MAX_LENGTH = {"title": Topic._meta.get_field("title_en").max_length}
 
 
 def translated_languages() -> list[tuple[str, str]]:
@@ -41,7 +42,7 @@ class TopicTextsForm(forms.ModelForm):
                 self.fields[field_name(code, field)] = forms.CharField(
                     label=LABELS[field] % {"language": name},
                     required=False,
-                    max_length=MAX_LENGTH[field],
+                    max_length=MAX_LENGTH.get(field),
                     initial=stored.get(code, {}).get(field, ""),
                     widget=forms.TextInput(attrs={"lang": code})
                     if field == "title"

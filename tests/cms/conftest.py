@@ -37,7 +37,7 @@ def seed_help_site():
 @pytest.fixture(scope="module")
 def _help_site_for_the_module(django_db_setup, django_db_blocker):
     """Seeded once per test module (tests.conftest.module_transaction): seeding takes
-    about 5 s (370 registrations, 29 published pages), and once per test it was most
+    10–30 s on a two-core machine (84 help pages in seven languages), and once per test it was most
     of the suite's time. Tests that need real commits (help_site_committed) live in
     another module."""
     with module_transaction(django_db_blocker):
