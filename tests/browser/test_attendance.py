@@ -27,13 +27,35 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _server_thread_class():
-    from django.core.servers.basehttp import WSGIRequestHandler
+    from django.core.servers.basehttp import ServerHandler, WSGIRequestHandler
     from django.test.testcases import LiveServerThread
 
+    class ClosingServerHandler(ServerHandler):
+        # Django's test server answers "HTTP/1.1" with no Connection header, so
+        # a client keeps the socket for its next request; if the server has
+        # closed it meanwhile, that request fails with ECONNRESET (seen under
+        # load with Playwright's request client). Saying "close" is honest.
+        def cleanup_headers(self):
+            super().cleanup_headers()
+            self.headers["Connection"] = "close"
+            self.request_handler.close_connection = True
+
     class OneRequestPerConnection(WSGIRequestHandler):
-        # HTTP/1.0: the connection closes after each answer, so stopping the
-        # server leaves no kept-alive connection that would still answer.
-        protocol_version = "HTTP/1.0"
+        # The connection closes after each answer, so stopping the server
+        # leaves no kept-alive connection that would still answer.
+
+        def handle_one_request(self):
+            self.raw_requestline = self.rfile.readline(65537)
+            if len(self.raw_requestline) > 65536:
+                self.send_error(414)
+                return
+            if not self.parse_request():
+                return
+            handler = ClosingServerHandler(
+                self.rfile, self.wfile, self.get_stderr(), self.get_environ()
+            )
+            handler.request_handler = self
+            handler.run(self.server.get_app())
 
         def log_message(self, *args):
             pass
@@ -175,6 +197,19 @@ def _open_class(page, server, session):
 
 def _row(page, name):
     return page.locator(".person", has_text=name)
+
+
+def test_the_cuttable_server_says_that_it_closes_each_connection(server):
+    # A client that believed the connection stayed open sent its next request
+    # down a socket the server had closed, and failed with ECONNRESET.
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        answer = b""
+        while chunk := conn.recv(4096):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower()
+    assert head.startswith("http/1.1 200")
+    assert "\r\nconnection: close" in head
 
 
 def test_taking_attendance_online_stores_each_mark_once(new_page, server, class_today):
