@@ -41,21 +41,17 @@ JAPANESE_CHARACTERS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 @pytest.fixture
 def walkthrough_site(live_server, transactional_db, settings):
-    from cms import demo as cms_demo
     from core import demo as core_demo
     from core.demo import SeedContext
-    from outreach import demo as outreach_demo
-    from tests.conftest import ensure_migration_data
+    from tests.cms.conftest import seed_help_site
 
     # Wagtail 8 autosaves the editor's form in the background; on the test's
     # in-memory SQLite an autosave racing the publish fails with "database
     # table is locked" (shared-cache tables do not wait), so it is off here.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    ensure_migration_data()
-    ctx = SeedContext(stdout=io.StringIO(), password=PASSWORD, password_given=True)
-    core_demo.seed(ctx)
-    outreach_demo.seed(ctx)
-    cms_demo.seed(ctx)
+    seed_help_site()
+    # The demo's accounts, the editor's among them, with a password the test knows.
+    core_demo.seed(SeedContext(stdout=io.StringIO(), password=PASSWORD, password_given=True))
     return live_server
 
 
