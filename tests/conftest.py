@@ -198,6 +198,28 @@ def ensure_migration_data():
     sync_role_permissions()
 
 
+def seed_whole_demo(password: str = "demo-pass-1") -> str:  # noqa: S107 - a test password
+    """`seed_demo --password <password>` (about 25 s), and what it printed.
+
+    On PostgreSQL its rows are kept and put back for the next module that starts from
+    the same state (tests.db_snapshot), as the demo's tests in several apps ask for it.
+    """
+    import io
+
+    from django.core.management import call_command
+
+    from tests.db_snapshot import seeded
+
+    ensure_migration_data()
+
+    def seed() -> str:
+        out = io.StringIO()
+        call_command("seed_demo", "--password", password, stdout=out)
+        return out.getvalue()
+
+    return seeded(f"seed_demo --password {password}", seed, str)
+
+
 @contextlib.contextmanager
 def module_transaction(django_db_blocker):
     """A transaction around a whole module's tests, rolled back at its end.

@@ -10,7 +10,7 @@ ones instead of seeding.
 
 What makes that safe:
 - The starting state is compared by every table's row count, taken after the migration
-  data is in place. Any other start (a user made before seeding, a fresh database that
+  data is in place, and by today's date (demo classes are seeded relative to it). Any other start (a user made before seeding, a fresh database that
   still has Wagtail's welcome page) is a different key and is seeded for real.
 - Rows come back with the ids they were seeded with; sequences only ever move forward,
   so rows written later (or present again after a module's rollback) never collide.
@@ -30,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.functional import empty
 
 # (what was seeded, the starting state's row counts) -> the kept database.
@@ -130,7 +131,8 @@ def seeded(name: str, seed, copy_result):
     if connection.vendor != "postgresql":
         return seed()
     tables = _tables()
-    key = (name, connection.settings_dict["NAME"], _row_counts(tables))
+    # Today is in the key: the demo's classes are seeded relative to it.
+    key = (name, timezone.localdate(), connection.settings_dict["NAME"], _row_counts(tables))
     kept = _KEPT.get(key)
     storage = _storage()
     if kept is not None and kept.storage is storage:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from core.models import User
 from core.roles import Role
 from outreach.models import District
+from tests.conftest import seed_whole_demo
 
 
 def _snapshot():
@@ -26,8 +27,7 @@ def _snapshot():
 
 @pytest.mark.django_db
 def test_seed_demo_loads_the_city_and_one_account_per_role():
-    out = io.StringIO()
-    call_command("seed_demo", "--password", "demo-pass-1", stdout=out)
+    printed = seed_whole_demo("demo-pass-1")
 
     assert District.objects.count() == 22
     mountainous = set(District.objects.filter(is_mountainous=True).values_list("name", flat=True))
@@ -41,13 +41,13 @@ def test_seed_demo_loads_the_city_and_one_account_per_role():
         user = User.objects.get(email=email)
         assert user.check_password("demo-pass-1")
         assert user.has_role(role)
-    assert "coordinator@example.jp" in out.getvalue()
-    assert "demo-pass-1" in out.getvalue()
+    assert "coordinator@example.jp" in printed
+    assert "demo-pass-1" in printed
 
 
 @pytest.mark.django_db
 def test_a_second_seed_changes_nothing():
-    call_command("seed_demo", "--password", "demo-pass-1", stdout=io.StringIO())
+    seed_whole_demo("demo-pass-1")
     before = _snapshot()
     call_command("seed_demo", "--password", "demo-pass-1", stdout=io.StringIO())
     assert _snapshot() == before

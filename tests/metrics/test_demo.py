@@ -1,9 +1,6 @@
 """The demo's history tells the figures' story: the voice menu brings the mountains in."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.fiscal import FiscalYear
@@ -11,12 +8,13 @@ from metrics.figures import Filters, year_totals
 from metrics.models import Target
 from outreach.demo_history import voice_menu_start
 from outreach.models import ClassSession, Registration
+from tests.conftest import seed_whole_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_three_fiscal_years_of_figures_and_the_voice_menus_story():
-    call_command("seed_demo", "--password", "x", stdout=io.StringIO())
+    seed_whole_demo()
     this = FiscalYear.current()
     first, last = this.previous.previous, this.previous
     start = voice_menu_start(timezone.localdate())

@@ -3,16 +3,13 @@
 (That a second seed_demo changes nothing is tests/core/test_seed_demo.py's snapshot test.)
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.fiscal import FiscalYear
 from core.models import Department, User
 from core.roles import Role
-from tests.conftest import ensure_migration_data, module_transaction
+from tests.conftest import module_transaction, seed_whole_demo
 from training.models import CourseSession, Requirement
 from training.progress import RequirementStatus, by_department, progress
 
@@ -24,12 +21,7 @@ TODAY = timezone.localdate()
 def _seeded_for_the_module(django_db_setup, django_db_blocker):
     # The whole demo takes about 25 s: seeded once for the module's tests.
     with module_transaction(django_db_blocker):
-        # A transactional test elsewhere in this worker may have emptied the tables
-        # that migrations fill (Wagtail's root page, the role groups): seed_demo needs them.
-        ensure_migration_data()
-        out = io.StringIO()
-        call_command("seed_demo", "--password", "demo-pass-1", stdout=out)
-        yield out.getvalue()
+        yield seed_whole_demo()
 
 
 @pytest.fixture
