@@ -29,6 +29,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _content_types_after_restores():
+    # First of the autouse fixtures, so it ends after the test's rollback.
+    from tests.db_snapshot import content_types_forgotten_after_restores
+
+    with content_types_forgotten_after_restores():
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _english_off_and_cache_clear(settings):
     from django.core.cache import cache
     from django.utils import translation
@@ -231,11 +240,14 @@ def module_transaction(django_db_blocker):
     one. Tests that need real commits (a live server, the task worker) cannot run
     inside it: they belong in another module.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
+    from tests.db_snapshot import content_types_forgotten_after_restores
+
+    with content_types_forgotten_after_restores():
+        with django_db_blocker.unblock(), transaction.atomic():
+            try:
+                yield
+            finally:
+                transaction.set_rollback(True)
 
 
 def _seed_site_pages():

@@ -1,17 +1,18 @@
-"""A seeded PostgreSQL database kept in memory and put back in a fraction of a second.
+"""A seeded database kept in memory and put back in a fraction of a second.
 
 Seeding the help site (84 pages in seven languages with their revisions, translation
 sources and pictures) takes 10–30 s on a two-core machine, and some twenty test modules
 and live-server browser tests need it; on PostgreSQL a browser test's data must be
-committed, so each of them seeded it again. `seeded(key, seed)` seeds for real the first
-time a test process meets a given starting state, keeps every table's rows (COPY), and
-the next time it meets the same starting state replaces the tables' rows with the kept
-ones instead of seeding.
+committed, so each of them seeded it again. `seeded(name, seed, copy_result)` seeds for
+real the first time a test process meets a given starting state, keeps every table's
+rows, and the next time it meets the same starting state replaces the tables' rows with
+the kept ones instead of seeding.
 
 What makes that safe:
 - The starting state is compared by every table's row count, taken after the migration
-  data is in place, and by today's date (demo classes are seeded relative to it). Any other start (a user made before seeding, a fresh database that
-  still has Wagtail's welcome page) is a different key and is seeded for real.
+  data is in place, and by today's date (demo classes are seeded relative to it). Any
+  other start (a user made before seeding, a fresh database that still has Wagtail's
+  welcome page) is a different key and is seeded for real.
 - Rows come back with the ids they were seeded with; sequences only ever move forward,
   so rows written later (or present again after a module's rollback) never collide.
 - The content-type cache is cleared (it maps ids from before the restore), and so is
@@ -19,10 +20,12 @@ What makes that safe:
 - Files the seeding wrote (the pictures) live in the storage object of this process; a
   storage replaced since (a test that overrides STORAGES) means a real seeding again.
 
-SQLite keeps seeding for real: its search index is an FTS5 virtual table whose rows
-cannot be copied like a plain table's, and its pass has no browser tests.
+On PostgreSQL the rows go out and in with COPY. On SQLite they are read and inserted
+again, the search index's FTS5 tables through the tables themselves (with their rowid),
+never through the shadow tables that hold the index.
 """
 
+import contextlib
 import dataclasses
 import io
 
@@ -35,21 +38,35 @@ from django.utils.functional import empty
 
 # (what was seeded, the starting state's row counts) -> the kept database.
 _KEPT: dict[tuple, "_Kept"] = {}
+_restores = 0
 
 
 @dataclasses.dataclass
 class _Kept:
-    tables: dict[str, bytes]
+    tables: dict  # table -> COPY text (PostgreSQL) or (columns, rows) (SQLite)
     storage: object
     result: object
 
 
+def _virtual_tables() -> set[str]:
+    """SQLite's FTS5 tables (the search index): their rows go in and out through the
+    table itself, never through the shadow tables that hold its index."""
+    if connection.vendor != "sqlite":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+        return {name for (name,) in cursor.fetchall()}
+
+
 def _tables() -> list[str]:
     # django_migrations never changes in a test run; every other table is the state.
+    virtual = _virtual_tables()
     return sorted(
         t
         for t in connection.introspection.table_names(include_views=False)
-        if t != "django_migrations"
+        if t != "django_migrations" and not any(t.startswith(f"{v}_") for v in virtual)
     )
 
 
@@ -62,7 +79,7 @@ def _row_counts(tables) -> tuple:
         return tuple(sorted(cursor.fetchall()))
 
 
-def _copy_out(tables) -> dict[str, bytes]:
+def _pg_copy_out(tables) -> dict[str, bytes]:
     qn = connection.ops.quote_name
     kept = {}
     with connection.cursor() as cursor:
@@ -87,7 +104,7 @@ def _sequences(cursor) -> list[tuple[str, str, str]]:
     return cursor.fetchall()
 
 
-def _copy_in(kept: dict[str, bytes]) -> None:
+def _pg_copy_in(kept: dict[str, bytes]) -> None:
     qn = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
         # Rows written earlier in the same transaction (the migration data, inside a
@@ -112,8 +129,84 @@ def _copy_in(kept: dict[str, bytes]) -> None:
         # deferred again, as Django's foreign keys are declared.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _sqlite_copy_out(tables) -> dict[str, tuple]:
+    qn = connection.ops.quote_name
+    virtual = _virtual_tables()
+    kept = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            columns = [
+                c.name for c in connection.introspection.get_table_description(cursor, table)
+            ]
+            if table in virtual:
+                columns.insert(0, "rowid")
+            # "+column" is the value as stored: Django's converters (dates, times,
+            # decimals) apply to a plain column only, and their values would not go back.
+            values = ", ".join(f"+{qn(c)}" for c in columns)
+            cursor.execute(f"SELECT {values} FROM {qn(table)}")  # noqa: S608
+            kept[table] = (columns, cursor.fetchall())
+    return kept
+
+
+def _sqlite_copy_in(kept: dict[str, tuple]) -> None:
+    # Django declares SQLite's foreign keys deferred: inside one transaction the
+    # tables may be emptied and filled in any order. AUTOINCREMENT's counters
+    # (sqlite_sequence) only move forward, and roll back with the rows.
+    qn = connection.ops.quote_name
+    virtual = _virtual_tables()
+    # The search index's triggers fill its FTS5 table as its entries go in: the FTS5
+    # tables are emptied again and filled last, with exactly the kept rows.
+    order = sorted(kept, key=lambda table: table in virtual)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in order:
+            cursor.execute(f"DELETE FROM {qn(table)}")  # noqa: S608
+        for table in order:
+            columns, rows = kept[table]
+            if table in virtual:
+                cursor.execute(f"DELETE FROM {qn(table)}")  # noqa: S608
+            if rows:
+                names = ", ".join(qn(c) for c in columns)
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f"INSERT INTO {qn(table)} ({names}) VALUES ({marks})",  # noqa: S608
+                    rows,
+                )
+        cursor.execute("PRAGMA foreign_key_check")
+        broken = cursor.fetchall()
+    assert not broken, f"the kept rows break foreign keys: {broken[:5]}"
+
+
+def _copy_out(tables):
+    return _pg_copy_out(tables) if connection.vendor == "postgresql" else _sqlite_copy_out(tables)
+
+
+def _copy_in(kept) -> None:
+    global _restores
+    _restores += 1
+    if connection.vendor == "postgresql":
+        _pg_copy_in(kept)
+    else:
+        _sqlite_copy_in(kept)
     ContentType.objects.clear_cache()
     cache.clear()
+
+
+@contextlib.contextmanager
+def content_types_forgotten_after_restores():
+    """Clear the content-type cache on the way out if kept rows were put back meanwhile.
+
+    The kept rows carry the content types' ids of the first seeding. When the test's or
+    the module's transaction is rolled back, the ids from before come back, and a cache
+    filled in between would name content types that no longer exist.
+    """
+    before = _restores
+    try:
+        yield
+    finally:
+        if _restores != before:
+            ContentType.objects.clear_cache()
 
 
 def _storage():
@@ -123,13 +216,11 @@ def _storage():
 
 
 def seeded(name: str, seed, copy_result):
-    """seed() on PostgreSQL the first time from this starting state, its kept rows after.
+    """seed() the first time from this starting state, its kept rows after.
 
     copy_result(result) makes what the seeding returned fit for the next caller (a new
     object each time, with nothing that points at rows of another restore).
     """
-    if connection.vendor != "postgresql":
-        return seed()
     tables = _tables()
     # Today is in the key: the demo's classes are seeded relative to it.
     key = (name, timezone.localdate(), connection.settings_dict["NAME"], _row_counts(tables))

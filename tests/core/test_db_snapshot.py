@@ -4,20 +4,13 @@ starting state or the file storage differs, and ids that never collide afterward
 import uuid
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 
 from outreach.models import District
 from tests.db_snapshot import seeded
 from tests.factories import DistrictFactory, UserFactory
 
-pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def on_postgres(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("the rows are kept on PostgreSQL only; SQLite seeds for real")
+pytestmark = pytest.mark.django_db
 
 
 class Seeding:
@@ -35,7 +28,7 @@ class Seeding:
         return seeded(self.name, self, list)
 
 
-def test_the_same_starting_state_gets_the_same_rows_back_without_seeding(on_postgres):
+def test_the_same_starting_state_gets_the_same_rows_back_without_seeding():
     seeding = Seeding()
     first = seeding.again()
     seeded_rows = sorted(District.objects.values_list("pk", "code", "name"))
@@ -48,7 +41,7 @@ def test_the_same_starting_state_gets_the_same_rows_back_without_seeding(on_post
     assert DistrictFactory(code="later").pk > max(first)
 
 
-def test_another_starting_state_is_seeded_for_real(on_postgres):
+def test_another_starting_state_is_seeded_for_real():
     seeding = Seeding()
     seeding.again()
     District.objects.all().delete()
@@ -58,7 +51,7 @@ def test_another_starting_state_is_seeded_for_real(on_postgres):
     assert seeding.runs == 2
 
 
-def test_a_replaced_file_storage_is_seeded_for_real(on_postgres):
+def test_a_replaced_file_storage_is_seeded_for_real():
     # The kept rows name files in the storage the first seeding wrote to.
     seeding = Seeding()
     seeding.again()
@@ -73,9 +66,10 @@ def test_a_replaced_file_storage_is_seeded_for_real(on_postgres):
     assert seeding.runs == 2
 
 
-def test_ids_never_go_back_after_the_restore_is_rolled_back(on_postgres):
-    """Inside a module's transaction the restore is rolled back but sequences are not:
-    a row written after the rollback must not take an id that a row present holds."""
+def test_ids_never_go_back_after_the_restore_is_rolled_back():
+    """Inside a module's transaction the restore is rolled back, but PostgreSQL's
+    sequences are not: a row written after the rollback must not take an id that a row
+    present holds."""
     from django.db import transaction
 
     from core.models import User
@@ -94,11 +88,45 @@ def test_ids_never_go_back_after_the_restore_is_rolled_back(on_postgres):
     assert UserFactory().pk > newer.pk
 
 
-def test_on_sqlite_it_seeds_every_time(db):
-    if connection.vendor == "postgresql":
-        pytest.skip("PostgreSQL keeps the rows")
+def test_the_search_index_comes_back_and_finds_what_was_seeded(monkeypatch):
+    """SQLite's index is an FTS5 table with shadow tables; PostgreSQL's a tsvector column."""
+    from django.db import transaction
+
+    from cms.models import HelpArticlePage
+    from tests.cms import conftest as cms_conftest
+
+    def found():
+        return sorted(page.pk for page in HelpArticlePage.objects.live().search("LINE"))
+
+    with transaction.atomic():
+        cms_conftest.seed_help_site()
+        seeded_results = found()
+        transaction.set_rollback(True)
+    assert seeded_results
+    assert not HelpArticlePage.objects.exists()
+
+    def must_not_seed():
+        raise AssertionError("seeded again from the same starting state")
+
+    monkeypatch.setattr(cms_conftest, "_seed_help_site", must_not_seed)
+    cms_conftest.seed_help_site()
+    assert found() == seeded_results
+
+
+def test_the_content_type_cache_is_forgotten_after_a_restore_and_only_then():
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.db_snapshot import content_types_forgotten_after_restores
+
     seeding = Seeding()
     seeding.again()
     District.objects.all().delete()
-    seeding.again()
-    assert seeding.runs == 2
+    with content_types_forgotten_after_restores():
+        ContentType.objects.get_for_model(District)
+    assert ContentType.objects._cache  # nothing was put back: the cache stays
+    with content_types_forgotten_after_restores():
+        seeding.again()
+        assert seeding.runs == 1
+        ContentType.objects.get_for_model(District)
+    # The rollback that follows may bring other ids back: nothing cached survives.
+    assert not ContentType.objects._cache
