@@ -22,7 +22,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
-	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+	$(DEV) PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
 	@# Staff-course emails due now, and the worker's first daily check (08:00).
 	$(DEV) $(PY) manage.py send_training_emails
 	@PY="$(PY)" PORT="$(PORT)" DEMO_PASSWORD="$(DEMO_PASSWORD)" $(DEV) bash scripts/run.sh
@@ -33,7 +33,7 @@ worker: install
 reset: install
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm
 	$(DEV) $(PY) manage.py migrate --noinput
-	$(DEV) $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+	$(DEV) PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
 
 test: install
 	@bash scripts/test.sh

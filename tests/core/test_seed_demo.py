@@ -62,3 +62,17 @@ def test_without_a_password_a_random_one_is_made_and_printed():
     password = line.rsplit("password: ", 1)[1].strip()
     assert len(password) >= 12
     assert User.objects.get(email="trainer@example.jp").check_password(password)
+
+
+def test_the_sign_in_address_is_the_one_the_demo_is_served_at(settings):
+    # make run PORT=8123 serves the demo there and passes its address as PUBLIC_BASE_URL.
+    from core.management.commands.seed_demo import Command
+
+    settings.PUBLIC_BASE_URL = "http://127.0.0.1:8123"
+    out = io.StringIO()
+    Command(stdout=out).print_sign_ins("demo-pass-1")
+    printed = out.getvalue()
+    assert "http://127.0.0.1:8123/accounts/login/" in printed
+    assert ":8000" not in printed
+    assert "coordinator@example.jp" in printed
+    assert "demo-pass-1" in printed

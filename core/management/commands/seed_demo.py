@@ -1,6 +1,7 @@
 import secrets
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
@@ -35,12 +36,15 @@ class Command(BaseCommand):
                 module.seed(ctx)
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
-        self.stdout.write("Demo sign-ins (http://127.0.0.1:8000/accounts/login/):")
-        shown = (
-            password
-            if (given or ctx.created.get("accounts"))
-            else "(unchanged; use --password to set)"
+        self.print_sign_ins(
+            password if (given or ctx.created.get("accounts")) else None,
         )
+
+    def print_sign_ins(self, password: str | None) -> None:
+        """The accounts and where to sign in: the address this demo is served at
+        (`make run PORT=8123` sets PUBLIC_BASE_URL to it)."""
+        self.stdout.write(f"Demo sign-ins ({settings.PUBLIC_BASE_URL}/accounts/login/):")
+        shown = password or "(unchanged; use --password to set)"
         for email, _name, role, _dept in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role:<14} {email:<26} password: {shown}")
         self.stdout.write(
