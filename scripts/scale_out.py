@@ -23,7 +23,9 @@ forgot REDIS_URL would: the run then shows which checks fail.
 
 Environment: SCALE_OUT_PG (default postgres://postgres@127.0.0.1:5432), REDIS_URL
 (default redis://127.0.0.1:6379/0), SCALE_OUT_DB (the database it creates and
-drops, default tsunagu_scale_out).
+drops, default tsunagu_scale_out), SCALE_OUT_TEMPLATE (a migrated database no one is
+connected to: the new one is made as its copy instead of migrated, a fraction of a
+second instead of half a minute; the test suite passes its own).
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ class Run:
         self.args = args
         self.pg = os.environ.get("SCALE_OUT_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
         self.db = os.environ.get("SCALE_OUT_DB", "tsunagu_scale_out")
+        self.template = os.environ.get("SCALE_OUT_TEMPLATE", "")
         # --without-redis: each process keeps its own cache, to see which checks then fail.
         self.redis_url = (
             "" if args.without_redis else os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -198,14 +201,19 @@ class Run:
 
     # --- the run -------------------------------------------------------------------
     def set_up(self) -> dict:
-        self.say(f"creating database {self.db} and migrating …")
         self.admin_sql(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
-        self.admin_sql(f'CREATE DATABASE "{self.db}"')
+        if self.template:
+            self.say(f"creating database {self.db} as a copy of {self.template} …")
+            self.admin_sql(f'CREATE DATABASE "{self.db}" TEMPLATE "{self.template}"')
+        else:
+            self.say(f"creating database {self.db} and migrating …")
+            self.admin_sql(f'CREATE DATABASE "{self.db}"')
         fake = self.start(
             [PYTHON, "-m", "tests.messaging.fake_twilio"], stdout=subprocess.PIPE, text=True
         )
         self.fake_url = fake.stdout.readline().strip()
-        self.manage("migrate", "-v0")
+        if not self.template:
+            self.manage("migrate", "-v0")
         setup = f"""
 import json
 from allauth.account.adapter import DefaultAccountAdapter

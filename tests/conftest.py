@@ -11,8 +11,29 @@ from django.db import connection, transaction
 from core.roles import Role
 from tests.factories import UserFactory
 
+# The longest modules first (--durations): with --dist loadfile a module goes whole to one
+# worker, and a long one handed out last keeps that worker busy after the other has
+# finished. Longest first, the short modules at the end even the two out.
+LONGEST_FIRST = (
+    "tests/browser/test_seven_languages.py",
+    "tests/ops/",
+    "tests/core/test_seed_demo.py",
+    "tests/training/test_demo.py",
+    "tests/messaging/test_exactly_once.py",
+    "tests/browser/",
+)
+
+
+def _longest_first(item) -> int:
+    path = str(item.path).replace(os.sep, "/")
+    return next(
+        (n for n, prefix in enumerate(LONGEST_FIRST) if f"/{prefix}" in path),
+        len(LONGEST_FIRST),
+    )
+
 
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=_longest_first)  # stable: a module's tests keep their order
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
@@ -26,6 +47,67 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, emptied as after a transactional test.
+
+    On PostgreSQL a copy of it as migrated is kept first (migrated_database_name).
+    Then it is flushed and the migration data tests need is put back: the state every
+    test meets after any live-server or concurrency test in the same process, so a
+    test never passes only for running first, and a kept seeding (tests.db_snapshot)
+    meets one starting state, not two.
+    """
+    from django.core.management import call_command
+
+    postgresql = connection.vendor == "postgresql"
+    with django_db_blocker.unblock():
+        if postgresql:
+            _copy_database(connection.settings_dict["NAME"], migrated_database_name())
+        call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
+        ensure_migration_data()
+    yield
+    if postgresql:
+        with django_db_blocker.unblock():
+            _drop_database(migrated_database_name())
+
+
+def migrated_database_name() -> str:
+    """A freshly migrated database of this test process's own (PostgreSQL), no one
+    connected to it: a template for a script that would migrate one itself, half a
+    minute of a two-core machine each time."""
+    return f"{connection.settings_dict['NAME']}_migrated"
+
+
+def _copy_database(source: str, copy: str) -> None:
+    from django.db import connections
+
+    _drop_database(copy)
+    # CREATE DATABASE … TEMPLATE needs no one connected to the source: this process's
+    # connections reconnect when next used.
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
+
+
+def _drop_database(name: str) -> None:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_only_tables_with_rows():
+    """After a transactional test Django's flush empties the tables that hold rows, not
+    every table (tests.db_empty): a second or more saved per test on PostgreSQL."""
+    from unittest import mock
+
+    from django.core.management.commands import flush
+
+    from tests.db_empty import sql_flush_of_tables_with_rows
+
+    with mock.patch.object(flush, "sql_flush", sql_flush_of_tables_with_rows):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -207,26 +289,40 @@ def ensure_migration_data():
     sync_role_permissions()
 
 
-def seed_whole_demo(password: str = "demo-pass-1") -> str:  # noqa: S107 - a test password
-    """`seed_demo --password <password>` (about 25 s), and what it printed.
+# Background tasks queued in a test are kept in the dummy backend, not run.
+DROP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
-    On PostgreSQL its rows are kept and put back for the next module that starts from
-    the same state (tests.db_snapshot), as the demo's tests in several apps ask for it.
+
+def run_seed_demo(*args: str) -> str:
+    """`manage.py seed_demo <args>` as `make run` runs it, and what it printed.
+
+    The tasks it queues (Wagtail's index updates after each page save, a reminder plan
+    for each demo registration) wait for the worker there, and are left queued here:
+    the tests' immediate backend would run them inside the seeding, two fifths of its
+    time. What they do is tested where they are defined.
     """
     import io
 
     from django.core.management import call_command
+    from django.test import override_settings
 
+    out = io.StringIO()
+    with override_settings(TASKS=DROP_TASKS):
+        call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def seed_whole_demo() -> str:
+    """`seed_demo` with no password (a random one is made and printed), and what it
+    printed: about 25 s.
+
+    Its rows are kept and put back for the next module that starts from the same state
+    (tests.db_snapshot), as the demo's tests in several apps ask for it.
+    """
     from tests.db_snapshot import seeded
 
     ensure_migration_data()
-
-    def seed() -> str:
-        out = io.StringIO()
-        call_command("seed_demo", "--password", password, stdout=out)
-        return out.getvalue()
-
-    return seeded(f"seed_demo --password {password}", seed, str)
+    return seeded("seed_demo", run_seed_demo, str)
 
 
 @contextlib.contextmanager
@@ -251,12 +347,21 @@ def module_transaction(django_db_blocker):
 
 
 def _seed_site_pages():
+    """The demo home, accessibility and privacy pages, seeded once per starting state in
+    a test process and put back after that (tests.db_snapshot): some live-server tests
+    ask for them in every test, and seeding takes 3–5 s on PostgreSQL."""
+    from tests.db_snapshot import copy_seed_context, seeded
+
+    ensure_migration_data()
+    return seeded("site pages", _seed_site_pages_for_real, copy_seed_context)
+
+
+def _seed_site_pages_for_real():
     import io
 
     from cms import demo as cms_demo
     from core.demo import SeedContext
 
-    ensure_migration_data()
     ctx = SeedContext(stdout=io.StringIO(), password="x", password_given=False)
     # Not the help articles (84 pages with pictures): a second or more per test, and the
     # tests that need them use the seeded help site of tests/cms/conftest.py.

@@ -36,6 +36,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.functional import empty
 
+from tests.db_empty import emptying_statements
+
 # (what was seeded, the starting state's row counts) -> the kept database.
 _KEPT: dict[tuple, "_Kept"] = {}
 _restores = 0
@@ -111,8 +113,9 @@ def _pg_copy_in(kept: dict[str, bytes]) -> None:
         # module's transaction) have foreign-key checks pending, and PostgreSQL refuses
         # to truncate a table with pending checks: they are made now.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("TRUNCATE " + ", ".join(qn(t) for t in kept))
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # tables come back in any order
+        # Then the checks are deferred: the tables are emptied and come back in any order.
+        for statement in emptying_statements(cursor, list(kept)):
+            cursor.execute(statement)
         for table, data in kept.items():
             if data:
                 with cursor.copy(f"COPY {qn(table)} FROM STDIN") as copy:

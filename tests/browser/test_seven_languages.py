@@ -21,7 +21,7 @@ import pytest
 from django.test import override_settings
 
 from outreach.demo_topic_texts import topic_translations
-from outreach.models import Registration
+from outreach.models import ClassSession, Registration
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import PHONE
 from tests.cms.test_resident_languages import _source_words_left
@@ -103,15 +103,25 @@ EASY_TEXT_JS = """() => {
 def walk_site(live_server, transactional_db, settings):
     """A class in Fujino (and one in Chuo, to filter out), and the help site with one
     article in every language: the home page, the help index and text-size, without
-    the rest of the demo (seed_help_site takes five times as long)."""
-    from cms import demo as cms_demo
-    from cms.demo_content import text_size
-    from core.demo import SeedContext
-    from tests.cms.conftest import DROP_TASKS
+    the rest of the demo (seed_help_site takes five times as long).
+
+    Seeded for the first language, put back for the others (tests.db_snapshot).
+    """
     from tests.conftest import ensure_migration_data
+    from tests.db_snapshot import seeded
 
     settings.ROOT_URLCONF = "tests.browser.media_urls"  # the article's pictures
     ensure_migration_data()
+    session_id = seeded("seven-language walk", _seed_walk, int)
+    return live_server, ClassSession.objects.get(pk=session_id)
+
+
+def _seed_walk() -> int:
+    from cms import demo as cms_demo
+    from cms.demo_content import text_size
+    from core.demo import SeedContext
+    from tests.conftest import DROP_TASKS
+
     fujino = DistrictFactory(code="fujino", name="藤野", name_en="Fujino", is_mountainous=True)
     chuo = DistrictFactory(code="chuo", name="中央", name_en="Chuo")
     # Named in every resident language but English (Topic.text_in): English pages show
@@ -131,7 +141,7 @@ def walk_site(live_server, transactional_db, settings):
     with override_settings(TASKS=DROP_TASKS):
         home, locales = cms_demo.seed_home(ctx)
         cms_demo.seed_help(ctx, home, locales, articles=[text_size.ARTICLE])
-    return live_server, session
+    return session.pk
 
 
 def _in_another_script(text: str, language: str) -> list[str]:

@@ -3,11 +3,8 @@ import io
 import pytest
 from django.test import override_settings
 
-from tests.conftest import module_transaction
+from tests.conftest import DROP_TASKS, module_transaction
 from tests.db_snapshot import copy_seed_context, seeded
-
-# Background tasks queued while seeding are dropped, not run (see seed_help_site).
-DROP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def seed_help_site():

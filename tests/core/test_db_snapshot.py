@@ -96,7 +96,7 @@ def _one_help_article():
     from cms import demo as cms_demo
     from cms.demo_content import text_size
     from core.demo import SeedContext
-    from tests.cms.conftest import DROP_TASKS
+    from tests.conftest import DROP_TASKS
     from tests.factories import TopicFactory
 
     TopicFactory(slug=text_size.ARTICLE.topic)

@@ -4,12 +4,11 @@ import io
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 
 from core.models import User
 from core.roles import Role
 from outreach.models import District
-from tests.conftest import seed_whole_demo
+from tests.conftest import run_seed_demo, seed_whole_demo
 
 
 def _snapshot():
@@ -26,12 +25,21 @@ def _snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_loads_the_city_and_one_account_per_role():
-    printed = seed_whole_demo("demo-pass-1")
+def test_seed_demo_loads_the_city_and_one_account_per_role_with_a_new_password():
+    printed = seed_whole_demo()
 
     assert District.objects.count() == 22
     mountainous = set(District.objects.filter(is_mountainous=True).values_list("name", flat=True))
     assert mountainous == {"城山", "津久井", "相模湖", "藤野"}
+    # Without --password a random one is made and printed, the same for every account.
+    shown = {
+        line.split()[1]: line.rsplit("password: ", 1)[1].strip()
+        for line in printed.splitlines()
+        if "@example.jp" in line and "password: " in line
+    }
+    assert len(set(shown.values())) == 1
+    password = shown["coordinator@example.jp"]
+    assert len(password) >= 12
     for email, role in [
         ("coordinator@example.jp", Role.COORDINATOR),
         ("trainer@example.jp", Role.TRAINER),
@@ -39,29 +47,30 @@ def test_seed_demo_loads_the_city_and_one_account_per_role():
         ("staff@example.jp", Role.STAFF_LEARNER),
     ]:
         user = User.objects.get(email=email)
-        assert user.check_password("demo-pass-1")
+        assert user.check_password(password)
         assert user.has_role(role)
-    assert "coordinator@example.jp" in printed
-    assert "demo-pass-1" in printed
 
 
 @pytest.mark.django_db
-def test_a_second_seed_changes_nothing():
-    seed_whole_demo("demo-pass-1")
+def test_a_second_seed_changes_nothing_and_keeps_the_passwords():
+    printed = seed_whole_demo()
     before = _snapshot()
-    call_command("seed_demo", "--password", "demo-pass-1", stdout=io.StringIO())
+    again = run_seed_demo()
     assert _snapshot() == before
+    assert "(unchanged; use --password to set)" in again
+    password = next(line for line in printed.splitlines() if "staff@example.jp" in line)
+    assert User.objects.get(email="staff@example.jp").check_password(
+        password.rsplit("password: ", 1)[1].strip()
+    )
 
 
 @pytest.mark.django_db
-def test_without_a_password_a_random_one_is_made_and_printed():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    printed = out.getvalue()
-    line = next(line for line in printed.splitlines() if "trainer@example.jp" in line)
-    password = line.rsplit("password: ", 1)[1].strip()
-    assert len(password) >= 12
-    assert User.objects.get(email="trainer@example.jp").check_password(password)
+def test_a_given_password_is_set_on_every_account_and_printed():
+    seed_whole_demo()
+    printed = run_seed_demo("--password", "demo-pass-1")
+    assert "demo-pass-1" in printed
+    for email in ("coordinator@example.jp", "trainer@example.jp", "editor@example.jp"):
+        assert User.objects.get(email=email).check_password("demo-pass-1")
 
 
 def test_the_sign_in_address_is_the_one_the_demo_is_served_at(settings):

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import migrated_database_name
 from tests.ops.conftest import own_database_name, pg_base_url, postgres_only
 
 pytestmark = postgres_only
@@ -12,11 +13,15 @@ pytestmark = postgres_only
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_two_servers_and_two_workers_share_seats_sessions_limits_and_messages(redis_url):
+def test_two_servers_and_two_workers_share_seats_sessions_limits_and_messages(
+    redis_url, django_db_setup
+):
     env = dict(
         os.environ,
         SCALE_OUT_PG=pg_base_url(),
         SCALE_OUT_DB=own_database_name("scale_out"),
+        # A copy of the migrated test database: the script would migrate one otherwise.
+        SCALE_OUT_TEMPLATE=migrated_database_name(),
         REDIS_URL=redis_url,
     )
     run = subprocess.run(
