@@ -19,9 +19,55 @@ LONGEST_FIRST = (
     "tests/ops/",
     "tests/core/test_seed_demo.py",
     "tests/training/test_demo.py",
+    "tests/metrics/test_demo.py",
     "tests/messaging/test_exactly_once.py",
     "tests/browser/",
 )
+
+
+# Modules that need the same kept seeding run in one worker, which then seeds once
+# (tests.db_snapshot keeps rows per process): the whole demo takes 25–35 s to seed, the
+# help site 15–30 s, and handed out by module each worker seeded them.
+SHARED_SEEDINGS = {
+    "the whole demo": (
+        "tests/core/test_seed_demo.py",
+        "tests/training/test_demo.py",
+        "tests/metrics/test_demo.py",
+    ),
+    "the help site": (
+        "tests/browser/test_admin_listing.py",
+        "tests/browser/test_handout.py",
+        "tests/browser/test_help.py",
+        "tests/browser/test_help_languages.py",
+        "tests/browser/test_help_walkthrough.py",
+        "tests/browser/test_security_headers.py",
+        "tests/cms/test_admin_japanese.py",
+        "tests/cms/test_frame_furigana.py",
+        "tests/cms/test_handout.py",
+        "tests/cms/test_help_languages.py",
+        "tests/cms/test_help_pages.py",
+        "tests/cms/test_readability.py",
+        "tests/cms/test_resident_languages.py",
+        "tests/cms/test_search.py",
+        "tests/cms/test_search_index_worker.py",
+        "tests/cms/test_translations.py",
+    ),
+}
+SHARED_SEEDING = {path: name for name, paths in SHARED_SEEDINGS.items() for path in paths}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile, with the modules of each of SHARED_SEEDINGS handed out as one."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ByModuleSharingSeedings(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = super()._split_scope(nodeid)
+            return SHARED_SEEDING.get(module, module)
+
+    return ByModuleSharingSeedings(config, log)
 
 
 def _longest_first(item) -> int:

@@ -152,3 +152,14 @@ def test_the_content_type_cache_is_forgotten_after_a_restore_and_only_then():
         ContentType.objects.get_for_model(District)
     # The rollback that follows may bring other ids back: nothing cached survives.
     assert not ContentType.objects._cache
+
+
+def test_the_modules_named_for_scheduling_exist():
+    # A module renamed but still listed would lose its place without a word.
+    from pathlib import Path
+
+    from tests.conftest import LONGEST_FIRST, SHARED_SEEDING
+
+    root = Path(__file__).resolve().parents[2]
+    for path in [*SHARED_SEEDING, *LONGEST_FIRST]:
+        assert (root / path).exists(), path

@@ -284,4 +284,7 @@ if __name__ == "__main__":
     server = FakeTwilio().start()
     sys.stdout.write(server.base_url + "\n")
     sys.stdout.flush()
-    threading.Event().wait()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:  # SIGINT is how scripts/scale_out.py stops it: no traceback
+        pass

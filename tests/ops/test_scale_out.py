@@ -46,3 +46,5 @@ def test_two_servers_and_two_workers_share_seats_sessions_limits_and_messages(
     ):
         assert check in out, out
     assert f"dropped database {env['SCALE_OUT_DB']}" in out
+    # Every process it started is stopped quietly: an operator reads no traceback.
+    assert "Traceback" not in run.stderr, run.stderr
