@@ -56,6 +56,7 @@ SHARED_SEEDINGS = {
 SHARED_SEEDING = {path: name for name, paths in SHARED_SEEDINGS.items() for path in paths}
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest -p no:xdist has no such hook
 def pytest_xdist_make_scheduler(config, log):
     """--dist loadfile, with the modules of each of SHARED_SEEDINGS handed out as one."""
     if config.getoption("dist") != "loadfile":

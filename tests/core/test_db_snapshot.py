@@ -154,6 +154,21 @@ def test_the_content_type_cache_is_forgotten_after_a_restore_and_only_then():
     assert not ContentType.objects._cache
 
 
+def test_the_suite_runs_without_xdist():
+    # The scheduler hook is pytest-xdist's: without the plugin it must be ignored.
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider"]
+        + ["--collect-only", "-q", "tests/core/test_healthz.py"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_the_modules_named_for_scheduling_exist():
     # A module renamed but still listed would lose its place without a word.
     from pathlib import Path
