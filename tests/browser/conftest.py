@@ -3,6 +3,7 @@
 Never `playwright install`: it downloads a browser, which this network forbids.
 """
 
+import contextlib
 import os
 
 import pytest
@@ -31,14 +32,33 @@ TABLET = {"width": 1024, "height": 768}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium through Playwright's sync API, in this thread.
+
+    Playwright runs an event loop in the thread, and while it runs Django's connections
+    live apart from the thread's own (asgiref keeps them per async context): a connection
+    opened before Playwright starts, or while it runs, would stay open and unseen to the
+    end of the process, and the test database could not be dropped ("being accessed by
+    other users"). Each side's connections are closed before the other's begins.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    connections.close_all()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+            connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
