@@ -9,6 +9,7 @@ import pytest
 from django.db import connection, transaction
 
 from core.roles import Role
+from tests.db_template import drop_database
 from tests.factories import UserFactory
 
 # The longest modules first (--durations): with --dist loadfile a module goes whole to one
@@ -127,7 +128,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     if postgresql:
         with django_db_blocker.unblock():
-            _drop_database(migrated_database_name())
+            drop_database(migrated_database_name())
 
 
 def migrated_database_name() -> str:
@@ -140,17 +141,12 @@ def migrated_database_name() -> str:
 def _copy_database(source: str, copy: str) -> None:
     from django.db import connections
 
-    _drop_database(copy)
+    drop_database(copy)
     # CREATE DATABASE … TEMPLATE needs no one connected to the source: this process's
     # connections reconnect when next used.
     connections.close_all()
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
-
-
-def _drop_database(name: str) -> None:
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -89,16 +89,21 @@ def _copy_sqlite(template: str, name: str, in_memory: bool) -> sqlite3.Connectio
     return target
 
 
-def build() -> None:
-    """Migrate the template of DATABASE_URL's tests, as pytest-django makes a test
-    database (migrate, then the cache table), and leave it for the workers to copy."""
+def _django():
     import django
-    from django.conf import settings
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
     django.setup()
+    from django.conf import settings
     from django.db import connection
 
+    return settings, connection
+
+
+def build() -> None:
+    """Migrate the template of DATABASE_URL's tests, as pytest-django makes a test
+    database (migrate, then the cache table), and leave it for the workers to copy."""
+    settings, connection = _django()
     template = template_name(settings.DATABASES["default"])
     connection.settings_dict.setdefault("TEST", {})["NAME"] = template
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -107,18 +112,17 @@ def build() -> None:
 
 def drop() -> None:
     """Drop the PostgreSQL template (the SQLite one goes with its folder)."""
-    import django
-    from django.conf import settings
+    settings, connection = _django()
+    if connection.vendor == "postgresql":
+        drop_database(template_name(settings.DATABASES["default"]))
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
-    django.setup()
+
+def drop_database(name: str) -> None:
+    """Drop a PostgreSQL database, whoever is still connected to it."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        return
-    template = template_name(settings.DATABASES["default"])
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
